@@ -1,0 +1,94 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Upcoming features every wsprobe module builds with (see DESIGN.md §1.4).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioEmbedded = Target.Dependency.product(name: "NIOEmbedded", package: "swift-nio")
+
+let package = Package(
+    name: "wsprobe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wsprobe", targets: ["wsprobe"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries (apt provider hints for a fresh machine).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Pure protocol side.
+        .target(name: "SystemCrypto", dependencies: ["COpenSSL"], swiftSettings: strict),
+        .target(name: "WSProtocol", dependencies: ["SystemCrypto", nioCore], swiftSettings: strict),
+        .target(name: "WSDeflate", dependencies: ["WSProtocol", "CZlib", nioCore], swiftSettings: strict),
+        .target(name: "TLSOpenSSL", dependencies: ["COpenSSL", nioCore], swiftSettings: strict),
+
+        // I/O.
+        .target(
+            name: "WSTransport",
+            dependencies: ["WSProtocol", "WSDeflate", "TLSOpenSSL", nioCore, nioPosix],
+            swiftSettings: strict
+        ),
+
+        // Pure measurement side.
+        .target(
+            name: "LoadMetrics",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: strict
+        ),
+        .target(name: "Scenario", dependencies: ["Yams"], swiftSettings: strict),
+        .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
+
+        // The executable: wiring only.
+        .executableTarget(
+            name: "wsprobe",
+            dependencies: [
+                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Tests.
+        .target(
+            name: "TestSupport",
+            dependencies: ["WSProtocol", nioCore],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto"], swiftSettings: strict),
+        .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "WSDeflateTests", dependencies: ["WSDeflate", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "TLSOpenSSLTests",
+            dependencies: ["TLSOpenSSL", "TestSupport", nioEmbedded],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WSTransportTests",
+            dependencies: ["WSTransport", "TestSupport", nioEmbedded, nioPosix],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
+        .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], swiftSettings: strict),
+        .testTarget(name: "wsprobeTests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["WSTransport", "TestSupport", nioPosix],
+            swiftSettings: strict
+        ),
+    ]
+)

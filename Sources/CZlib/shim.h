@@ -1,0 +1,13 @@
+#ifndef WSPROBE_CZLIB_SHIM_H
+#define WSPROBE_CZLIB_SHIM_H
+#include <zlib.h>
+
+/// deflateInit2 and inflateInit2 are macros; Swift cannot call them directly.
+static inline int wsprobe_deflateInit2(z_streamp strm, int level, int method, int windowBits, int memLevel, int strategy) {
+    return deflateInit2(strm, level, method, windowBits, memLevel, strategy);
+}
+
+static inline int wsprobe_inflateInit2(z_streamp strm, int windowBits) {
+    return inflateInit2(strm, windowBits);
+}
+#endif
