@@ -51,11 +51,18 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["Yams"], swiftSettings: strict),
         .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
 
+        // The engine: where the two sides meet.
+        .target(
+            name: "LoadRunner",
+            dependencies: ["WSTransport", "Scenario", "LoadMetrics", nioCore, nioPosix],
+            swiftSettings: strict
+        ),
+
         // The executable: wiring only.
         .executableTarget(
             name: "wsprobe",
             dependencies: [
-                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig",
+                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -83,6 +90,7 @@ let package = Package(
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
+        .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
         .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], swiftSettings: strict),
         .testTarget(name: "wsprobeTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(
