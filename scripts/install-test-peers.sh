@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the independent peers wsprobe's tests run against, when they are missing:
+# Debian: haproxy, nginx (ALB stand-ins), openssl (test certificates), iproute2 (ss), python3-venv;
+# PyPI: websockets (an independent WebSocket server). Autobahn|Testsuite is installed by autobahn.sh.
+# Idempotent; needs root for apt-get (as on the CI and developer machines here).
+set -euo pipefail
+packages=(haproxy nginx openssl iproute2 libssl-dev zlib1g-dev)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "test peers: apt-get install ${missing[*]}"
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! python3 -c 'import websockets, jsonschema' 2>/dev/null; then
+    echo "test peers: pip install websockets jsonschema"
+    python3 -m pip install -q --disable-pip-version-check websockets jsonschema
+fi
+echo "test peers: haproxy $(haproxy -v 2>/dev/null | head -1 | awk '{print $3}'), nginx $(nginx -v 2>&1 | sed 's/.*\///'), python websockets $(python3 -c 'import websockets; print(websockets.__version__)')"

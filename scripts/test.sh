@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every wsprobe test on this machine: installs missing test peers, checks formatting and warnings,
+# runs `swift test` (unit, loopback and interop tests against independent peers), then the Autobahn
+# conformance run (with and without permessage-deflate) and a short fuzzing pass.
+#
+#   scripts/test.sh            # everything
+#   SKIP_AUTOBAHN=1 scripts/test.sh   # skip the ~16-minute conformance run while iterating
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+started=$(date +%s)
+step() { printf '\n== %s (%ds)\n' "$1" "$(( $(date +%s) - started ))"; }
+
+step "installing missing test peers"
+scripts/install-test-peers.sh
+
+step "swift format lint"
+swift format lint --strict --recursive Sources Tests
+
+step "build (warnings in our code fail the run)"
+log="$(mktemp)"
+if ! swift build --build-tests >"$log" 2>&1; then
+    grep -E "error:" "$log" | head -60 >&2 || tail -60 "$log" >&2
+    exit 1
+fi
+tail -1 "$log"
+if grep -E "^$ROOT/(Sources|Tests)/.*: warning:" "$log"; then
+    echo "build: warnings in wsprobe's own code (above)" >&2; exit 1
+fi
+rm -f "$log"
+
+step "swift test"
+swift test --skip-build
+
+if [[ -z "${SKIP_AUTOBAHN:-}" ]]; then
+    step "Autobahn|Testsuite conformance"
+    WSPROBE_BIN="$(swift build --show-bin-path)/wsprobe" scripts/autobahn.sh
+fi
+
+if [[ -x scripts/fuzz.sh && -z "${SKIP_FUZZ:-}" ]]; then
+    step "fuzzing (short bounded pass)"
+    scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+fi
+step "all tests passed"
