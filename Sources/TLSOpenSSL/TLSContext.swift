@@ -131,9 +131,13 @@ package final class TLSContext: @unchecked Sendable {
         }
         try Self.requireReadable(keyFile)
         guard SSL_CTX_use_PrivateKey_file(context, keyFile, SSL_FILETYPE_PEM) == 1 else {
+            // OpenSSL checks the key against the certificate as it loads it; tell the two failures apart.
+            let mismatch = ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH
             throw Self.configError(
                 file: keyFile,
-                reason: "no PEM private key matching '\(certificateFile)' could be read from it"
+                reason: mismatch
+                    ? "the private key does not match '\(certificateFile)'"
+                    : "no PEM private key could be read from it"
             )
         }
         guard SSL_CTX_check_private_key(context) == 1 else {

@@ -83,19 +83,19 @@ extension TLSEngine {
         if enforced && verifyResult != Int(X509_V_OK) {
             return certificateError(verifyResult: verifyResult, diagnostics: diagnostics)
         }
-        return .handshakeFailed(reason: Self.describe(drained.firstReason), diagnostics)
+        return .handshakeFailed(reason: describe(drained.firstReason), diagnostics)
     }
 
     /// Classifies a failed `SSL_read` or `SSL_write` after the handshake, draining the error queue.
     ///
     /// In TLS 1.3 a client finishes its handshake before the server has judged the client certificate
-    /// (RFC 8446 §4.4.2.4), so a server's rejection arrives as an alert on the first read. A failure before
-    /// any application data arrived is therefore reported as a handshake failure.
+    /// (RFC 8446 §4.4.2.4), so a server's rejection arrives as an alert on the first read. A fatal alert from
+    /// the peer before any application data arrived is therefore reported as a handshake failure.
     func failureError() -> TLSError {
         let drained = OpenSSLErrorQueue.drain()
         let diagnostics = diagnostics(messages: drained.messages)
-        let reason = Self.describe(drained.firstReason)
-        if role == .client && !receivedApplicationDataSoFar {
+        let reason = describe(drained.firstReason)
+        if role == .client && drained.peerAlert && !receivedApplicationDataSoFar {
             return .handshakeFailed(reason: reason, diagnostics)
         }
         return .connectionFailed(reason: reason, diagnostics)
@@ -144,8 +144,17 @@ extension TLSEngine {
         X509_verify_cert_error_string(result).map { String(cString: $0) } ?? "verify error \(result)"
     }
 
-    private static func describe(_ reason: String?) -> String {
+    /// The OpenSSL reason, with a hint for the failures people meet most.
+    private func describe(_ reason: String?) -> String {
         guard let reason else { return "the peer ended the handshake without a TLS alert" }
+        if reason.contains("protocol version") || reason.contains("unsupported protocol") {
+            let minimum = tlsContext.configuration.minimumVersion
+            let maximum = tlsContext.configuration.maximumVersion.map { " up to \($0)" } ?? " and newer"
+            return "\(reason) (no TLS version in common; this side accepts \(minimum)\(maximum))"
+        }
+        if reason.contains("certificate required") {
+            return "\(reason) (the server requires a client certificate: mutual TLS)"
+        }
         return reason
     }
 }
