@@ -46,9 +46,11 @@ struct TLSTestPair {
 
     /// Both channels with their handlers; the client is connected (so it has sent ClientHello) but nothing
     /// has been carried yet.
-    init(client clientConfiguration: TLSConfiguration, server serverConfiguration: TLSConfiguration, serverName: String? = nil)
-        throws
-    {
+    init(
+        client clientConfiguration: TLSConfiguration,
+        server serverConfiguration: TLSConfiguration,
+        serverName: String? = nil
+    ) throws {
         let clientHandler = try TLSClientHandler(
             context: TLSContext(configuration: clientConfiguration),
             serverName: serverName
