@@ -90,7 +90,9 @@ struct OpenSSLServerInteropTests {
         let server = try OpenSSLServer(arguments: [
             "-cert", certificates.serverCertificate, "-key", certificates.serverKey, "-www", "-alpn", "http/1.1",
         ])
-        let context = try TLSContext(configuration: .client(caFile: certificates.caCertificate, serverName: "localhost"))
+        let context = try TLSContext(
+            configuration: .client(caFile: certificates.caCertificate, serverName: "localhost")
+        )
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
         let handshake = loop.makePromise(of: TLSSessionInfo.self)
