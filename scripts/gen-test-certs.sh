@@ -7,6 +7,7 @@
 #   ca.pem, ca.key                 test CA ("wsprobe test CA")
 #   server.pem, server.key         leaf for localhost, 127.0.0.1 and ::1, signed by the test CA
 #   expired.pem, expired.key       leaf for localhost signed by the test CA, valid 2020-01-01..2021-01-01
+#   future.pem, future.key         leaf for localhost signed by the test CA, not valid before 2099-01-01
 #   wronghost.pem, wronghost.key   leaf for wrong.example.com only, signed by the test CA
 #   other-ca.pem, other-ca.key     a second CA the tests never trust
 #   untrusted.pem, untrusted.key   leaf for localhost, 127.0.0.1 and ::1, signed by the second CA
@@ -81,6 +82,7 @@ make_ca other-ca "wsprobe untrusted CA"
 local_san="DNS:localhost,IP:127.0.0.1,IP:::1"
 make_leaf server ca localhost "$local_san" serverAuth -days 30
 make_leaf expired ca localhost "$local_san" serverAuth -startdate 20200101000000Z -enddate 20210101000000Z
+make_leaf future ca localhost "$local_san" serverAuth -startdate 20990101000000Z -enddate 21000101000000Z
 make_leaf wronghost ca wrong.example.com "DNS:wrong.example.com" serverAuth -days 30
 make_leaf untrusted other-ca localhost "$local_san" serverAuth -days 30
 make_leaf client ca "wsprobe test client" "DNS:client.wsprobe.test" clientAuth -days 30

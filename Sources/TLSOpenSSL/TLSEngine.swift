@@ -46,8 +46,12 @@ final class TLSEngine {
     /// Whether any plaintext arrived yet; see `failureError()`.
     private(set) var receivedApplicationDataSoFar = false
 
-    /// Plaintext bytes asked of each `SSL_read`: one TLS record holds at most 16 KiB (RFC 8446 §5.1).
-    private static let readChunk = 16_384
+    /// Free space ensured before each `SSL_read`. A record (up to 16 KiB, RFC 8446 §5.1) larger than this is
+    /// read in several calls, so small messages keep the buffer small.
+    private static let readChunk = 4_096
+
+    /// Largest read buffer kept for reuse; a bigger one (after a burst) is dropped so idle connections stay small.
+    private static let retainedReadCapacity = 16_384
 
     /// A connection for `role` on `tlsContext`.
     ///
@@ -245,7 +249,7 @@ final class TLSEngine {
             receivedApplicationDataSoFar = true
             context.fireChannelRead(NIOAny(buffer))
         }
-        plaintext = buffer
+        plaintext = buffer.capacity <= Self.retainedReadCapacity ? buffer : nil
         guard case .active = state else { return }  // The reader closed the channel.
 
         if let failure {

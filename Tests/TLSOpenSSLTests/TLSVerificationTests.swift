@@ -119,6 +119,25 @@ struct TLSVerificationTests {
         #expect(error.description.contains("CN=localhost"))
     }
 
+    @Test("A certificate that is not valid yet fails with tls.expired and its start date")
+    func notYetValid() throws {
+        let pair = try TLSTestPair(
+            client: certificates.client(),
+            server: server(certificate: certificates.notYetValidCertificate, key: certificates.notYetValidKey)
+        )
+        try pair.pump()
+
+        let error = try #require(pair.clientError)
+        #expect(error.code == "tls.expired")
+        guard case .expired(_, let notBefore, _, let notYetValid, _) = error else {
+            Issue.record("unexpected error \(error)")
+            return
+        }
+        #expect(notYetValid)
+        #expect(notBefore == "2099-01-01T00:00:00Z")
+        #expect(error.description.contains("not valid yet"))
+    }
+
     @Test("Insecure mode accepts an untrusted certificate and says verification was skipped")
     func insecure() throws {
         let pair = try TLSTestPair(

@@ -16,6 +16,9 @@ package struct CertificateFactory: Sendable {
     /// A server certificate signed by the test CA that expired on 2021-01-01.
     package var expiredCertificate: String { path("expired.pem") }
     package var expiredKey: String { path("expired.key") }
+    /// A server certificate signed by the test CA that is not valid before 2099-01-01.
+    package var notYetValidCertificate: String { path("future.pem") }
+    package var notYetValidKey: String { path("future.key") }
     /// A server certificate signed by the test CA for `wrong.example.com` only.
     package var wrongHostCertificate: String { path("wronghost.pem") }
     package var wrongHostKey: String { path("wronghost.key") }
