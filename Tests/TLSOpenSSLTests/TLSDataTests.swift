@@ -53,6 +53,18 @@ struct TLSDataTests {
         #expect(pair.serverRecorder.received == ByteBuffer(string: "early"))
     }
 
+    @Test("The handshake event comes before any plaintext, even data the server wrote before it finished")
+    func eventOrder() throws {
+        let pair = try TLSTestPair(client: certificates.client(), server: certificates.server())
+        pair.server.writeAndFlush(ByteBuffer(string: "server speaks first"), promise: nil)
+        pair.client.writeAndFlush(ByteBuffer(string: "client speaks first"), promise: nil)
+        try pair.pump()
+        #expect(pair.clientRecorder.log == ["handshake", "read"])
+        #expect(pair.serverRecorder.log == ["handshake", "read"])
+        #expect(pair.clientRecorder.received == ByteBuffer(string: "server speaks first"))
+        #expect(pair.serverRecorder.received == ByteBuffer(string: "client speaks first"))
+    }
+
     @Test("Several writes are encrypted into one outbound buffer on flush, and every promise completes")
     func coalescing() throws {
         let pair = try connectedPair()

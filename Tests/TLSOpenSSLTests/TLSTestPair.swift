@@ -13,27 +13,33 @@ final class Recorder: ChannelInboundHandler {
     var handshakes: [TLSSessionInfo] = []
     var errors: [any Error] = []
     var inactive = false
+    /// "handshake", "read", "error" and "inactive" in the order they arrived.
+    var log: [String] = []
 
     var tlsErrors: [TLSError] { errors.compactMap { $0 as? TLSError } }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         reads += 1
+        log.append("read")
         received.writeBuffer(&buffer)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let completed = event as? TLSHandshakeCompleted {
             handshakes.append(completed.info)
+            log.append("handshake")
         }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         errors.append(error)
+        log.append("error")
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         inactive = true
+        log.append("inactive")
     }
 }
 
