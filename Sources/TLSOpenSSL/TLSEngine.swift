@@ -176,7 +176,8 @@ final class TLSEngine {
     }
 
     /// Sends close_notify (RFC 8446 §6.1) when the session is up, then closes the channel. Writes not yet
-    /// flushed are failed, as NIO does on close.
+    /// flushed are failed, as NIO does on close. Closing only the output also ends reading: TLS half-closure
+    /// has no use in a WebSocket client, which closes both ways after the close handshake.
     func close(mode: CloseMode, promise: EventLoopPromise<Void>?, context: ChannelHandlerContext) {
         guard mode != .input else {
             context.close(mode: mode, promise: promise)
