@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "WSDeflateTests", dependencies: ["WSDeflate", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "TLSOpenSSLTests",
-            dependencies: ["TLSOpenSSL", "TestSupport", nioEmbedded],
+            dependencies: ["TLSOpenSSL", "TestSupport", nioEmbedded, nioPosix],
             swiftSettings: strict
         ),
         .testTarget(

@@ -42,4 +42,27 @@ static inline long wsprobe_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
 static inline int wsprobe_X509_get_notAfter_days(const X509 *cert, int *days, int *seconds) {
     return ASN1_TIME_diff(days, seconds, NULL, X509_get0_notAfter(cert));
 }
+
+/// X509_NAME_print_ex flags for one-line RFC 2253 names ("CN=localhost,O=wsprobe tests").
+static inline unsigned long wsprobe_XN_FLAG_RFC2253(void) {
+    return XN_FLAG_RFC2253;
+}
+
+static inline int wsprobe_sk_X509_num(const STACK_OF(X509) *stack) {
+    return sk_X509_num(stack);
+}
+
+static inline X509 *wsprobe_sk_X509_value(const STACK_OF(X509) *stack, int index) {
+    return sk_X509_value(stack, index);
+}
+
+/// Refuses TLS 1.2 renegotiation (a peer-initiated renegotiation has no use for a WebSocket client).
+static inline uint64_t wsprobe_SSL_CTX_set_no_renegotiation(SSL_CTX *ctx) {
+    return SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION);
+}
+
+static inline int wsprobe_X509_get_notBefore_days(const X509 *cert, int *days, int *seconds) {
+    return ASN1_TIME_diff(days, seconds, NULL, X509_get0_notBefore(cert));
+}
+
 #endif
