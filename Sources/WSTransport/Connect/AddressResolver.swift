@@ -1,3 +1,5 @@
+package import NIOCore
+package import NIOPosix
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-package import NIOCore
-package import NIOPosix
 
 /// Resolves a host name to every address `getaddrinfo` returns, off the event loop.
 ///

@@ -1,9 +1,9 @@
+package import TLSOpenSSL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-package import TLSOpenSSL
 
 /// Why opening a WebSocket failed, by phase; wraps the lower layers' errors rather than erasing them.
 package enum ConnectError: Error, Sendable {
