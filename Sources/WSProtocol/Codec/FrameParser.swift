@@ -74,19 +74,17 @@ package struct FrameParser {
         )
     }
 
-    /// While a frame's payload is still arriving, returns the header and the payload bytes that arrived since
-    /// the last call (unmasked in place, not consumed), or nil if there are none.
+    /// While a frame's payload is still arriving, returns its header and the payload bytes that arrived since
+    /// the last call (unmasked in place, not consumed; possibly none); nil when no header is pending.
     ///
-    /// This lets the caller check a long text frame's UTF-8 as it arrives (fail fast, RFC 6455 §8.1) instead
-    /// of after the last byte. `nextFrame(from:)` later returns the whole payload as usual.
+    /// This lets the caller check a long text frame's UTF-8 as it arrives (fail fast, RFC 6455 §8.1) and the
+    /// message size from the header alone, instead of after the last byte. `nextFrame(from:)` later returns
+    /// the whole payload as usual.
     package mutating func peekArrivedPayload(in buffer: inout ByteBuffer) -> (header: FrameHeader, bytes: ByteBuffer)? {
         guard case .waitingForPayload(let header, let inspected) = self.state else {
             return nil
         }
-        let available = min(buffer.readableBytes, header.payloadLength)
-        guard available > inspected else {
-            return nil
-        }
+        let available = max(inspected, min(buffer.readableBytes, header.payloadLength))
         if let key = header.maskingKey {
             Masking.apply(
                 key,
