@@ -87,11 +87,35 @@ struct ConnectionScript {
         self.peer(opcode, Array(text.utf8), fin: fin)
     }
 
+    /// Feeds one read and, as a transport does, continues after every pause until all frames are handled.
     mutating func receive(_ bytes: [UInt8]) -> [Step] {
         var buffer = ByteBuffer(bytes: bytes)
+        return self.receive(&buffer)
+    }
+
+    /// Feeds `buffer` and continues after every pause.
+    mutating func receive(_ buffer: inout ByteBuffer) -> [Step] {
         var actions: [ConnectionAction] = []
-        self.machine.receive(&buffer, into: &actions)
+        var result = self.machine.receive(&buffer, into: &actions)
+        while result == .pausedAfterMessage {
+            result = self.machine.continueReceiving(into: &actions)
+        }
         return self.steps(actions)
+    }
+
+    /// Feeds one read without continuing after a pause.
+    mutating func receiveOnce(_ bytes: [UInt8]) -> ([Step], ReceiveResult) {
+        var buffer = ByteBuffer(bytes: bytes)
+        var actions: [ConnectionAction] = []
+        let result = self.machine.receive(&buffer, into: &actions)
+        return (self.steps(actions), result)
+    }
+
+    /// Handles buffered frames after a pause, without continuing after the next one.
+    mutating func continueOnce() -> ([Step], ReceiveResult) {
+        var actions: [ConnectionAction] = []
+        let result = self.machine.continueReceiving(into: &actions)
+        return (self.steps(actions), result)
     }
 
     mutating func send(_ message: Message, fragmentSize: Int? = nil, compress: Bool = true) throws(SendError) -> [Step]

@@ -71,13 +71,44 @@ struct ConnectionDataTests {
             input: wire,
             expected: expected,
             makeDecoder: { ConnectionScript(role: .server) },
-            decode: { script, cumulation in
-                var actions: [ConnectionAction] = []
-                script.machine.receive(&cumulation, into: &actions)
-                return script.steps(actions)
-            }
+            decode: { script, cumulation in script.receive(&cumulation) }
         )
         #expect(mismatches.isEmpty, "\(mismatches.prefix(2))")
+    }
+
+    @Test("pauses after each delivered message so the application can answer before later frames (Autobahn 3.2)")
+    func pausesAfterMessage() throws {
+        var script = ConnectionScript(role: .client)
+        let wire = script.peer(.text, "Hello") + script.peer(.text, [0x41], rsv: .rsv1) + script.peer(.ping, "p")
+        let (first, paused) = script.receiveOnce(wire)
+        #expect(first == [.deliverText("Hello")])
+        #expect(paused == .pausedAfterMessage)
+        // The application echoes before the rest is handled.
+        #expect(try script.send(.text("Hello")) == [.write(.text, Array("Hello".utf8))])
+        let (rest, done) = script.continueOnce()
+        #expect(rest == failSteps(.reservedBitsSet(mask: 0x40)))
+        #expect(done == .needMoreBytes)
+    }
+
+    @Test("does not pause after the last buffered frame, nor for control frames")
+    func noNeedlessPause() {
+        var script = ConnectionScript(role: .client)
+        let wire = script.peer(.ping, "a") + script.peer(.text, "last")
+        let (steps, result) = script.receiveOnce(wire)
+        #expect(steps == [.write(.pong, Array("a".utf8)), .deliverText("last")])
+        #expect(result == .needMoreBytes)
+    }
+
+    @Test("pauses with a partial frame buffered and keeps it for the next read")
+    func pauseWithPartialFrame() {
+        var script = ConnectionScript(role: .client)
+        let next = script.peer(.text, "second")
+        let wire = script.peer(.text, "first") + Array(next.prefix(4))
+        let (steps, result) = script.receiveOnce(wire)
+        #expect(steps == [.deliverText("first")])
+        #expect(result == .pausedAfterMessage)
+        #expect(script.continueOnce() == ([], .needMoreBytes))
+        #expect(script.receive(Array(next.dropFirst(4))) == [.deliverText("second")])
     }
 
     @Test("sends text as one masked frame, or fragmented with continuations")

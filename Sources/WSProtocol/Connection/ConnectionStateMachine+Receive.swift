@@ -3,27 +3,41 @@ package import NIOCore
 extension ConnectionStateMachine {
     /// Feeds bytes received from the transport.
     ///
-    /// Consumes every readable byte of `bytes`; the bytes of an incomplete frame are kept inside the machine
-    /// until the rest arrives, so the caller simply passes each read. Bytes that arrive after a close frame was
-    /// received are ignored (RFC 6455 §5.5.1: the peer sends nothing after its close; Autobahn 7.1.3, 7.1.4).
-    package mutating func receive(_ bytes: inout ByteBuffer, into actions: inout some ConnectionActionSink) {
+    /// Consumes every readable byte of `bytes`; the bytes of frames not yet handled are kept inside the machine,
+    /// so the caller simply passes each read. Frames are handled in order until one completes a message: then
+    /// the machine stops with `.pausedAfterMessage` if more bytes are buffered, so the application can react
+    /// to that message (an echo, say) before later frames are handled. Carry out the actions, then call
+    /// `continueReceiving(into:)`, until the result is `.needMoreBytes`. Without the pause, a message followed
+    /// in the same read by a protocol violation would be refused its echo, because the machine would already
+    /// have failed the connection (Autobahn 3.2, 5.15 expect the echo first).
+    ///
+    /// Bytes that arrive after a close frame was received are ignored (RFC 6455 §5.5.1: the peer sends nothing
+    /// after its close; Autobahn 7.1.3, 7.1.4).
+    package mutating func receive(
+        _ bytes: inout ByteBuffer,
+        into actions: inout some ConnectionActionSink
+    ) -> ReceiveResult {
         defer { bytes.moveReaderIndex(to: bytes.writerIndex) }
         guard self.acceptsFrames else {
-            return
+            return .needMoreBytes
         }
         if self.cumulation.readableBytes == 0 {
             self.cumulation = bytes
-        } else {
+        } else if bytes.readableBytes > 0 {
             // Give back consumed space now and then, so a long stream of partial reads does not grow forever.
             if self.cumulation.readerIndex > 64 * 1024 && self.cumulation.readerIndex > self.cumulation.readableBytes {
                 self.cumulation.discardReadBytes()
             }
             self.cumulation.writeBuffer(&bytes)
         }
+        var result = ReceiveResult.needMoreBytes
         do throws(ProtocolError) {
             while self.acceptsFrames {
                 if let frame = try self.parser.nextFrame(from: &self.cumulation) {
-                    try self.handle(frame, into: &actions)
+                    if try self.handle(frame, into: &actions) && self.cumulation.readableBytes > 0 {
+                        result = .pausedAfterMessage
+                        break
+                    }
                     continue
                 }
                 if let (header, arrived) = self.parser.peekArrivedPayload(in: &self.cumulation) {
@@ -36,7 +50,15 @@ extension ConnectionStateMachine {
         }
         if !self.acceptsFrames || self.cumulation.readableBytes == 0 {
             self.cumulation = self.allocator.buffer(capacity: 0)
+            return .needMoreBytes
         }
+        return result
+    }
+
+    /// Handles frames already buffered after `receive` returned `.pausedAfterMessage`.
+    package mutating func continueReceiving(into actions: inout some ConnectionActionSink) -> ReceiveResult {
+        var nothing = self.allocator.buffer(capacity: 0)
+        return self.receive(&nothing, into: &actions)
     }
 
     /// The transport ended (TCP closed or reset). Emits `.closed` unless already closed.
@@ -93,13 +115,17 @@ extension ConnectionStateMachine {
         }
     }
 
-    /// Acts on one received frame.
-    private mutating func handle(_ frame: Frame, into actions: inout some ConnectionActionSink) throws(ProtocolError) {
+    /// Acts on one received frame; returns true when it completed a message.
+    private mutating func handle(
+        _ frame: Frame,
+        into actions: inout some ConnectionActionSink
+    ) throws(ProtocolError) -> Bool {
         switch frame.opcode {
         case .continuation, .text, .binary:
             // RFC 6455 §5.5.1 lets data arrive after our close until the peer's close: still deliver it.
             if let message = try self.assembler.append(frame) {
                 actions.append(.deliver(message))
+                return true
             }
         case .ping:
             // RFC 6455 §5.5.2: answer with a pong carrying the same payload; not after our close.
@@ -112,6 +138,7 @@ extension ConnectionStateMachine {
         case .close:
             try self.receivedClose(frame.payload, into: &actions)
         }
+        return false
     }
 
     /// RFC 6455 §5.5.1, §7.1.2-§7.1.3: answer a close (if ours is not sent yet) and finish the handshake.
