@@ -457,3 +457,31 @@ struct ConnectionFailureTests {
         )
     }
 }
+
+@Suite("ConnectionStateMachine: large messages")
+struct ConnectionLargeMessageTests {
+    @Test("delivers a 16 MiB text message, the default limit, arriving in 64 KiB reads (Autobahn 9.1.6)")
+    func sixteenMebibytes() {
+        var script = ConnectionScript(role: .client)
+        let text = [UInt8](repeating: 0x2A, count: Limits.defaultMaxSize)
+        let wire = script.peer(.text, text)
+        var delivered: [Step] = []
+        var offset = 0
+        while offset < wire.count {
+            let end = min(offset + 65536, wire.count)
+            delivered += script.receive(Array(wire[offset..<end]))
+            offset = end
+        }
+        #expect(delivered == [.deliver(Message(kind: .text, payload: ByteBuffer(bytes: text)))])
+    }
+
+    @Test("fails a frame one byte over the default limit from its header (1009)")
+    func overDefaultLimit() {
+        var script = ConnectionScript(role: .client)
+        let header = [UInt8](hex: "82 7f 00 00 00 00 01 00 00 01")
+        #expect(
+            script.receive(header)
+                == failSteps(.frameTooLarge(size: UInt64(Limits.defaultMaxSize + 1), limit: Limits.defaultMaxSize))
+        )
+    }
+}

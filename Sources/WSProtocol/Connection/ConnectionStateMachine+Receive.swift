@@ -49,7 +49,7 @@ extension ConnectionStateMachine {
             self.fail(error, into: &actions)
         }
         if !self.acceptsFrames || self.cumulation.readableBytes == 0 {
-            self.cumulation = self.allocator.buffer(capacity: 0)
+            self.cumulation = self.emptyBuffer
             return .needMoreBytes
         }
         return result
@@ -57,7 +57,7 @@ extension ConnectionStateMachine {
 
     /// Handles frames already buffered after `receive` returned `.pausedAfterMessage`.
     package mutating func continueReceiving(into actions: inout some ConnectionActionSink) -> ReceiveResult {
-        var nothing = self.allocator.buffer(capacity: 0)
+        var nothing = self.emptyBuffer
         return self.receive(&nothing, into: &actions)
     }
 

@@ -35,8 +35,10 @@ package struct ConnectionStateMachine<Random: RandomNumberGenerator> {
     var random: Random
     let allocator: ByteBufferAllocator
     let compression: (any MessageCompression)?
-    /// Received bytes not yet consumed: at most one incomplete frame.
+    /// Received bytes not yet handled.
     var cumulation: ByteBuffer
+    /// An empty buffer made once, so resetting `cumulation` allocates nothing.
+    let emptyBuffer: ByteBuffer
 
     /// - Parameters:
     ///   - role: client or server.
@@ -68,7 +70,8 @@ package struct ConnectionStateMachine<Random: RandomNumberGenerator> {
         self.encoder = FrameEncoder(role: role)
         self.random = random
         self.allocator = allocator
-        self.cumulation = allocator.buffer(capacity: 0)
+        self.emptyBuffer = allocator.buffer(capacity: 0)
+        self.cumulation = self.emptyBuffer
     }
 
     /// True until this endpoint sends or answers a close frame; only then may messages be sent.
