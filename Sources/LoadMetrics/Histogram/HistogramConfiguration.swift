@@ -59,7 +59,8 @@ package struct HistogramConfiguration: Sendable, Hashable, Codable {
         let lowest = try container.decode(UInt64.self, forKey: .lowestDiscernibleValue)
         let highest = try container.decode(UInt64.self, forKey: .highestTrackableValue)
         let digits = try container.decode(Int.self, forKey: .significantDigits)
-        guard let valid = Self(lowestDiscernibleValue: lowest, highestTrackableValue: highest, significantDigits: digits)
+        guard
+            let valid = Self(lowestDiscernibleValue: lowest, highestTrackableValue: highest, significantDigits: digits)
         else {
             throw DecodingError.dataCorruptedError(
                 forKey: .significantDigits,

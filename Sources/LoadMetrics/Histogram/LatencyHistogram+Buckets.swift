@@ -76,7 +76,11 @@ extension LatencyHistogram: Codable {
             try self.init(buckets: encoded)
         } catch {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "\(error.code): \(error)", underlyingError: error)
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "\(error.code): \(error)",
+                    underlyingError: error
+                )
             )
         }
     }

@@ -103,4 +103,3 @@ package struct MetricsSnapshot: Sendable, Equatable {
         self.connectionsOpen = value
     }
 }
-
