@@ -57,8 +57,9 @@ extension LatencyHistogram {
             let lowest = self.lowestEquivalentValue(bucket.value)
             let representative = Swift.max(lowest, min)
             if index == encoded.buckets.count - 1, representative != max {
-                // One value sits exactly at `max`; the rest at the representative.
-                guard bucket.count >= 2 else { throw .extremesInconsistent(min: min, max: max) }
+                // One value sits exactly at `max`, the rest at the representative. A lone value in the
+                // only bucket cannot be both a `min` and a different `max`.
+                if bucket.count == 1, index == 0 { throw .extremesInconsistent(min: min, max: max) }
                 self.record(max)
                 self.record(representative, count: bucket.count - 1)
             } else {
