@@ -142,6 +142,19 @@ struct HistogramCodingTests {
         )
     }
 
+    @Test("The standard layout has 17,408 counts and oversized layouts are refused")
+    func layoutSize() {
+        #expect(HistogramConfiguration.bucketArrayLength(lowest: 1, highest: 60_000_000, digits: 3) == 17_408)
+        #expect(
+            HistogramConfiguration(lowestDiscernibleValue: 1, highestTrackableValue: 1 << 40, significantDigits: 5)
+                == nil
+        )
+        #expect(
+            HistogramConfiguration(lowestDiscernibleValue: 1, highestTrackableValue: 1 << 40, significantDigits: 3)
+                != nil
+        )
+    }
+
     @Test("A snapshot round-trips through JSON unchanged, naming every metric")
     func snapshotRoundTrip() throws {
         var recorder = MetricsRecorder()

@@ -41,7 +41,7 @@ struct TimeSeriesTests {
         #expect(series.points.count == 1)
         #expect(series.points[0].messagesSent == 17)
         #expect(series.points[0].connectionsOpen == 8)
-        #expect(series.points[0].messageRTT.count == 2)
+        #expect(series.points[0].messageRTT.totalCount == 2)
         #expect(series.points[0].errors == ["connect.refused": 1])
     }
 
@@ -66,7 +66,8 @@ struct TimeSeriesTests {
         #expect(merged.points.map(\.connectionsOpen) == [5, 7, 7, 2])
         #expect(merged.points.map(\.errorCount) == [0, 1, 1, 1])
         let eleven = try #require(merged.point(atSecond: 11))
-        #expect(eleven.messageRTT == union)
+        #expect(eleven.messageRTT == union.buckets)
+        #expect(eleven.messageRTTHistogram == union)
         #expect(eleven.rttP99 == union.value(atPercentile: 99))
         #expect(merged == shardB.merged(with: shardA))
         #expect(merged.point(atSecond: 9) == nil)

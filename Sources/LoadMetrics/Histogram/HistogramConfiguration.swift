@@ -39,9 +39,41 @@ package struct HistogramConfiguration: Sendable, Hashable, Codable {
         guard Self.lowestRange.contains(lowestDiscernibleValue),
             highestTrackableValue >= 2 * lowestDiscernibleValue,
             highestTrackableValue <= Self.highestLimit,
-            (0...5).contains(significantDigits)
+            (0...5).contains(significantDigits),
+            Self.bucketArrayLength(
+                lowest: lowestDiscernibleValue,
+                highest: highestTrackableValue,
+                digits: significantDigits
+            ) <= Self.maximumBucketArrayLength
         else { return nil }
         self.init(uncheckedLowest: lowestDiscernibleValue, highest: highestTrackableValue, digits: significantDigits)
+    }
+
+    /// Cap on the number of counts a histogram may allocate (8 MiB of `UInt64`), so a decoded file
+    /// cannot make each of a snapshot's histograms allocate tens of megabytes. The standard layout
+    /// needs 17,408.
+    static let maximumBucketArrayLength = 1 << 20
+
+    /// The length of HdrHistogram's counts array for a layout (its `countsArrayLengthFor`).
+    static func bucketArrayLength(lowest: UInt64, highest: UInt64, digits: Int) -> Int {
+        var largestSingleUnit: UInt64 = 2
+        for _ in 0..<digits { largestSingleUnit *= 10 }
+        var subBucketCountMagnitude = 0
+        while (UInt64(1) << subBucketCountMagnitude) < largestSingleUnit { subBucketCountMagnitude += 1 }
+        let unitMagnitude = UInt64.bitWidth - 1 - lowest.leadingZeroBitCount
+        let subBucketCount = 1 << subBucketCountMagnitude
+        // Buckets needed so that the smallest untrackable value exceeds `highest`.
+        var smallestUntrackable = UInt64(subBucketCount) << unitMagnitude
+        var buckets = 1
+        while smallestUntrackable <= highest {
+            if smallestUntrackable > UInt64.max / 2 {
+                buckets += 1
+                break
+            }
+            smallestUntrackable <<= 1
+            buckets += 1
+        }
+        return (buckets + 1) * (subBucketCount / 2)
     }
 
     private init(uncheckedLowest: UInt64, highest: UInt64, digits: Int) {

@@ -86,8 +86,14 @@ package struct LatencyHistogram: Sendable {
     /// that recorded both sets of values. With different configurations the other histogram's buckets
     /// are replayed at their lowest values (exact counts, values quantised to this layout, values out
     /// of this range counted as overflow).
+    /// If the combined count would not fit in 64 bits (only possible with crafted input files), the
+    /// other histogram's values are added to ``overflowCount`` instead of corrupting the buckets.
     package mutating func merge(_ other: LatencyHistogram) {
         self.overflowCount &+= other.overflowCount
+        guard !self.count.addingReportingOverflow(other.count).overflow else {
+            self.overflowCount &+= other.count
+            return
+        }
         if self.configuration == other.configuration {
             // Safe: `other` only holds values <= its highestTrackableValue, which this layout indexes.
             self.histogram.add(other.histogram)

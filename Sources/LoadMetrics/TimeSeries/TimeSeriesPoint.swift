@@ -23,8 +23,17 @@ package struct TimeSeriesPoint: Sendable, Equatable {
     package var wireBytesReceived: UInt64
     /// Failures in the second by stable error code.
     package var errors: [String: UInt64]
-    /// Message round trips of the second (µs); the percentiles below derive from it.
-    package private(set) var messageRTT: LatencyHistogram
+    /// Message round trips of the second (µs), kept in the sparse lossless form: a dense histogram is
+    /// 136 KiB, and an hour-long series holds 3,600 points.
+    package private(set) var messageRTT: HistogramBuckets
+    /// Median message round trip of the second (µs), 0 when no message returned.
+    package private(set) var rttP50: UInt64
+    /// 90th percentile message round trip of the second (µs).
+    package private(set) var rttP90: UInt64
+    /// 99th percentile message round trip of the second (µs).
+    package private(set) var rttP99: UInt64
+    /// Largest message round trip of the second (µs).
+    package private(set) var rttMax: UInt64
 
     /// The point for `second` built from a merged interval snapshot.
     package init(second: Int64, interval: MetricsSnapshot) {
@@ -40,17 +49,22 @@ package struct TimeSeriesPoint: Sendable, Equatable {
         self.wireBytesSent = interval[.wireBytesSent]
         self.wireBytesReceived = interval[.wireBytesReceived]
         self.errors = interval.errors
-        self.messageRTT = interval[.messageRTT]
+        let rtt = interval[.messageRTT]
+        self.messageRTT = rtt.buckets
+        (self.rttP50, self.rttP90, self.rttP99, self.rttMax) = Self.derived(rtt)
     }
 
-    /// Median message round trip of the second (µs), 0 when no message returned.
-    package var rttP50: UInt64 { self.messageRTT.value(atPercentile: 50) }
-    /// 90th percentile message round trip of the second (µs).
-    package var rttP90: UInt64 { self.messageRTT.value(atPercentile: 90) }
-    /// 99th percentile message round trip of the second (µs).
-    package var rttP99: UInt64 { self.messageRTT.value(atPercentile: 99) }
-    /// Largest message round trip of the second (µs).
-    package var rttMax: UInt64 { self.messageRTT.max }
+    private static func derived(_ rtt: LatencyHistogram) -> (UInt64, UInt64, UInt64, UInt64) {
+        (rtt.value(atPercentile: 50), rtt.value(atPercentile: 90), rtt.value(atPercentile: 99), rtt.max)
+    }
+
+    /// The message round trips of the second as a histogram (for spectra or further merging).
+    ///
+    /// Rebuilding cannot fail: `messageRTT` is only ever set from a histogram or from a validated decode.
+    package var messageRTTHistogram: LatencyHistogram {
+        (try? LatencyHistogram(buckets: self.messageRTT))
+            ?? LatencyHistogram(configuration: self.messageRTT.configuration)
+    }
 
     /// All failures in the second.
     package var errorCount: UInt64 { self.errors.values.reduce(0, &+) }
@@ -69,6 +83,9 @@ package struct TimeSeriesPoint: Sendable, Equatable {
         self.wireBytesSent &+= other.wireBytesSent
         self.wireBytesReceived &+= other.wireBytesReceived
         for (code, count) in other.errors { self.errors[code, default: 0] &+= count }
-        self.messageRTT.merge(other.messageRTT)
+        var rtt = self.messageRTTHistogram
+        rtt.merge(other.messageRTTHistogram)
+        self.messageRTT = rtt.buckets
+        (self.rttP50, self.rttP90, self.rttP99, self.rttMax) = Self.derived(rtt)
     }
 }

@@ -30,7 +30,10 @@ package struct ArrivalRateSchedule: Sendable, Equatable {
         /// Λ at the segment's start.
         var arrivalsBefore: Double
 
-        var endNanoseconds: UInt64 { self.startNanoseconds &+ self.durationNanoseconds }
+        var endNanoseconds: UInt64 {
+            let (end, overflow) = self.startNanoseconds.addingReportingOverflow(self.durationNanoseconds)
+            return overflow ? .max : end
+        }
 
         /// Arrivals within the segment up to `elapsed` nanoseconds into it.
         func arrivals(within elapsed: Double) -> Double {
@@ -151,7 +154,9 @@ package struct ArrivalRateSchedule: Sendable, Equatable {
         let segment = self.segments[low]
         let within = segment.elapsed(forArrivals: position - segment.arrivalsBefore)
         let nanoseconds = within.rounded(.toNearestOrAwayFromZero)
-        return segment.startNanoseconds &+ UInt64(nanoseconds)
+        guard nanoseconds >= 0, nanoseconds < 0x1.0p64 else { return nil }
+        let (time, overflow) = segment.startNanoseconds.addingReportingOverflow(UInt64(nanoseconds))
+        return overflow ? nil : time
     }
 
     private func segment(containing elapsed: UInt64) -> Segment? {

@@ -24,7 +24,10 @@ package struct ConnectionRampSchedule: Sendable, Equatable {
         var duration: UInt64
         var from: Int
         var to: Int
-        var end: UInt64 { self.start &+ self.duration }
+        var end: UInt64 {
+            let (end, overflow) = self.start.addingReportingOverflow(self.duration)
+            return overflow ? .max : end
+        }
 
         /// Target `elapsed` nanoseconds into the segment (`elapsed` < `duration`).
         func target(within elapsed: UInt64) -> Int {
@@ -90,7 +93,7 @@ package struct ConnectionRampSchedule: Sendable, Equatable {
             let product = steps.multipliedFullWidth(by: segment.duration)
             let (quotient, remainder) = delta.dividingFullWidth(product)
             let offset = quotient + (remainder > 0 ? 1 : 0)
-            if offset < segment.duration { return segment.start + offset }
+            if offset < segment.duration, segment.start <= UInt64.max - offset { return segment.start + offset }
         }
         let end = self.durationNanoseconds
         if end > elapsed, self.finalTarget != current { return end }
