@@ -64,4 +64,43 @@ struct ShardTests {
         }
         #expect(Shard.whole.share(of: -5) == 0)
     }
+
+    @Test("Splitting a shard among workers keeps its share exactly and partitions the whole")
+    func subshardsCompose() throws {
+        for machines in 1...5 {
+            for workers in 1...4 {
+                for total in [0, 1, 7, 10, 999, 1000, 12_345] {
+                    var allIndexes: [Int] = []
+                    for machine in 0..<machines {
+                        let shard = try Shard(index: machine, count: machines)
+                        let parts = try (0..<workers).map { try shard.subshard($0, of: workers) }
+                        #expect(parts.map { $0.share(of: total) }.reduce(0, +) == shard.share(of: total))
+                        allIndexes += parts.flatMap { Array($0.range(of: total)) }
+                    }
+                    #expect(allIndexes.sorted() == Array(0..<total))
+                }
+            }
+        }
+        #expect(throws: ShardError.self) { try Shard.whole.subshard(2, of: 2) }
+    }
+
+    @Test("Worker pacers of all shards interleave into the whole constant schedule")
+    func subshardPacersInterleave() throws {
+        var whole = Pacer(ratePerSecond: 600, startNanoseconds: 0)
+        let expected = whole.takeDue(atNanoseconds: 1_000_000_000)
+        var union: [UInt64] = []
+        for machine in 0..<3 {
+            let shard = try Shard(index: machine, count: 3)
+            for worker in 0..<2 {
+                var pacer = Pacer(
+                    ratePerSecond: 600,
+                    startNanoseconds: 0,
+                    shard: try shard.subshard(worker, of: 2)
+                )
+                union += pacer.takeDue(atNanoseconds: 1_000_000_000)
+            }
+        }
+        #expect(expected.count == 601)
+        #expect(union.sorted() == expected)
+    }
 }

@@ -62,6 +62,21 @@ package struct Shard: Sendable, Hashable {
         return start..<(start + base + (self.index < extra ? 1 : 0))
     }
 
+    /// Part `index` of this shard split `count` ways, e.g. one worker (event loop) of this machine.
+    ///
+    /// The result is shard `self.index + self.count · index` of `self.count · count`: its pacer takes
+    /// every (N·W)-th arrival, so the workers of all machines interleave into the whole schedule, and
+    /// the parts' ``share(of:)`` add up exactly to this shard's share. (Their ``range(of:)`` values are
+    /// unique across the whole run but are not sub-ranges of this shard's range.)
+    ///
+    /// - Throws: ``ShardError`` when `count` is below 1 or `index` is outside 0 ..< `count`.
+    package func subshard(_ index: Int, of count: Int) throws(ShardError) -> Shard {
+        let part = try Shard(index: index, count: count)
+        let (total, overflow) = self.count.multipliedReportingOverflow(by: part.count)
+        guard !overflow else { throw .tooManyParts(count: self.count, parts: part.count) }
+        return Shard(uncheckedIndex: self.index + self.count * part.index, count: total)
+    }
+
     /// This shard's part of a rate: `rate / count`. A ``Pacer`` built with this shard interleaves its
     /// sends with the other shards', so the union is the whole rate's schedule.
     package func share(ofRate rate: Double) -> Double {

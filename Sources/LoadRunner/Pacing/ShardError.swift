@@ -6,6 +6,8 @@ package enum ShardError: Error, Equatable, Sendable {
     case countNotPositive(Int)
     /// `i` is outside `0 ..< N`.
     case indexOutOfRange(index: Int, count: Int)
+    /// Splitting a shard of `count` into `parts` would need more shards than an `Int` counts.
+    case tooManyParts(count: Int, parts: Int)
 
     /// The stable, dotted identifier of this failure.
     package var code: String {
@@ -13,6 +15,7 @@ package enum ShardError: Error, Equatable, Sendable {
         case .malformed: "shard.malformed"
         case .countNotPositive: "shard.count"
         case .indexOutOfRange: "shard.index"
+        case .tooManyParts: "shard.count"
         }
     }
 }
@@ -26,6 +29,8 @@ extension ShardError: CustomStringConvertible {
             "A run cannot be split into \(count) shards; N in i/N must be at least 1."
         case .indexOutOfRange(let index, let count):
             "Shard \(index) does not exist in a run of \(count) shards; i in i/N counts from 0 to \(count - 1)."
+        case .tooManyParts(let count, let parts):
+            "A run of \(count) shards cannot be split into \(parts) parts each; the product is too large."
         }
     }
 }
