@@ -76,6 +76,15 @@ struct MetricsRecorderTests {
         #expect(third.total == second.total)
     }
 
+    @Test("Closed-loop corrected recording back-fills into the metric's histogram")
+    func correctedRecording() {
+        var recorder = MetricsRecorder()
+        recorder.recordCorrected(.messageRTT, microseconds: 1_000, expectedIntervalMicroseconds: 250)
+        let rtt = recorder.snapshot().total[.messageRTT]
+        #expect(rtt.count == 4)  // 1000, 750, 500, 250
+        #expect(rtt.min == 250)
+    }
+
     @Test("The open-connections gauge never goes below zero")
     func gaugeFloor() {
         var recorder = MetricsRecorder()

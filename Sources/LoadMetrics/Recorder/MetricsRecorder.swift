@@ -49,6 +49,17 @@ package struct MetricsRecorder {
         self.record(metric, nanoseconds: end - start)
     }
 
+    /// Records a closed-loop round trip in microseconds and back-fills the samples a sender on a fixed
+    /// `expectedIntervalMicroseconds` missed while it waited (see ``LatencyHistogram/recordCorrected(_:expectedInterval:)``).
+    /// Open-model latency is measured from the pacer's intended send time instead.
+    package mutating func recordCorrected(
+        _ metric: HistogramMetric,
+        microseconds: UInt64,
+        expectedIntervalMicroseconds: UInt64
+    ) {
+        self.interval.recordCorrected(metric, microseconds, expectedInterval: expectedIntervalMicroseconds)
+    }
+
     // MARK: Counters
 
     /// Adds `amount` (default 1) to `counter`.

@@ -62,6 +62,11 @@ package struct MetricsSnapshot: Sendable, Equatable {
         self.histograms[metric.rawValue].record(value)
     }
 
+    /// Records `value` into `metric` with HdrHistogram's coordinated-omission back-fill.
+    package mutating func recordCorrected(_ metric: HistogramMetric, _ value: UInt64, expectedInterval: UInt64) {
+        self.histograms[metric.rawValue].recordCorrected(value, expectedInterval: expectedInterval)
+    }
+
     /// Counts one out-of-range sample of `metric` that could not be expressed as a value.
     package mutating func recordOverflow(_ metric: HistogramMetric) {
         self.histograms[metric.rawValue].recordOverflow()
