@@ -14,6 +14,34 @@ package struct HistogramSummary: Sendable, Equatable, Codable {
     package var p99: UInt64
     package var p999: UInt64
     package var p9999: UInt64
+
+    package init(
+        count: UInt64,
+        overflowCount: UInt64,
+        min: UInt64,
+        max: UInt64,
+        mean: Double,
+        standardDeviation: Double,
+        p50: UInt64,
+        p90: UInt64,
+        p95: UInt64,
+        p99: UInt64,
+        p999: UInt64,
+        p9999: UInt64
+    ) {
+        self.count = count
+        self.overflowCount = overflowCount
+        self.min = min
+        self.max = max
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.p50 = p50
+        self.p90 = p90
+        self.p95 = p95
+        self.p99 = p99
+        self.p999 = p999
+        self.p9999 = p9999
+    }
 }
 
 extension LatencyHistogram {

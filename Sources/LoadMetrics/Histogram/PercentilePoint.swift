@@ -10,6 +10,12 @@ package struct PercentilePoint: Sendable, Equatable, Codable {
     package var value: UInt64
     /// Number of recorded values at or below `value`.
     package var countAtOrBelow: UInt64
+
+    package init(percentile: Double, value: UInt64, countAtOrBelow: UInt64) {
+        self.percentile = percentile
+        self.value = value
+        self.countAtOrBelow = countAtOrBelow
+    }
 }
 
 extension LatencyHistogram {
