@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // System libraries (apt provider hints for a fresh machine).
@@ -51,10 +52,17 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["Yams"], swiftSettings: strict),
         .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
 
+        .target(name: "RunResults", dependencies: ["Scenario", "LoadMetrics"], swiftSettings: strict),
+        .target(
+            name: "Reports",
+            dependencies: ["RunResults", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+
         // The engine: where the two sides meet.
         .target(
             name: "LoadRunner",
-            dependencies: ["WSTransport", "Scenario", "LoadMetrics", nioCore, nioPosix],
+            dependencies: ["WSTransport", "Scenario", "LoadMetrics", "RunResults", nioCore, nioPosix],
             swiftSettings: strict
         ),
 
@@ -62,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "wsprobe",
             dependencies: [
-                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner",
+                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "RunResults", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -90,6 +98,8 @@ let package = Package(
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
+        .testTarget(name: "RunResultsTests", dependencies: ["RunResults"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
         .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], swiftSettings: strict),
         .testTarget(name: "wsprobeTests", dependencies: ["TestSupport"], swiftSettings: strict),

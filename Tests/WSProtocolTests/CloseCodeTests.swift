@@ -54,6 +54,13 @@ struct CloseCodeTests {
         #expect(try ClosePayload(parsing: buffer).reason.utf8.count == 123)
     }
 
+    @Test("rejects a payload over 125 bytes even outside a frame")
+    func tooLong() {
+        var buffer = ByteBuffer(hex: "03 e8")
+        buffer.writeString(String(repeating: "*", count: 124))
+        #expect(throws: ProtocolError.controlFrameTooLong(length: 126)) { try ClosePayload(parsing: buffer) }
+    }
+
     @Test("rejects a reason that is not UTF-8 (Autobahn 7.5.1)")
     func invalidReason() {
         let payload = ByteBuffer(hex: "03 e8 ce ba e1 bd b9 cf 83 ce bc ce b5 ed a0 80 65 64 69 74 65 64")

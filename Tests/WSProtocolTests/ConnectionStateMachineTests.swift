@@ -134,6 +134,14 @@ struct ConnectionDataTests {
         #expect(script.receive(compressed) == [.deliverText("Hello")])
     }
 
+    @Test("sends a 125-byte ping and a close with a 123-byte reason, the largest that fit")
+    func largestControlPayloads() throws {
+        var script = ConnectionScript(role: .client)
+        #expect(try script.ping(pattern(125)) == [.write(.ping, pattern(125))])
+        let reason = String(repeating: "r", count: 123)
+        #expect(try script.close(.normalClosure, reason: reason) == [.writeClose(1000, reason), .startCloseTimer])
+    }
+
     @Test("refuses oversize control payloads and invalid close requests without sending anything")
     func sendRefusals() {
         var script = ConnectionScript(role: .client)

@@ -18,11 +18,14 @@ package struct ClosePayload: Sendable, Hashable {
     /// Parses and checks a received close payload.
     ///
     /// RFC 6455 §5.5.1: the payload is empty, or a 2-byte big-endian code followed by a UTF-8 reason; a 1-byte
-    /// payload cannot be either (1002). RFC 6455 §7.4: the code must be one allowed on the wire (1002).
-    /// RFC 6455 §8.1: the reason must be valid UTF-8 (1007).
-    /// - Throws: `.closePayloadTooShort`, `.badCloseCode` or `.invalidCloseReason`.
+    /// payload cannot be either (1002). RFC 6455 §5.5: at most 125 bytes. RFC 6455 §7.4: the code must be one
+    /// allowed on the wire (1002). RFC 6455 §8.1: the reason must be valid UTF-8 (1007).
+    /// - Throws: `.closePayloadTooShort`, `.controlFrameTooLong`, `.badCloseCode` or `.invalidCloseReason`.
     package init(parsing payload: ByteBuffer) throws(ProtocolError) {
         var payload = payload
+        if payload.readableBytes > 125 {
+            throw .controlFrameTooLong(length: payload.readableBytes)
+        }
         guard payload.readableBytes > 0 else {
             self.init(code: nil)
             return

@@ -1,0 +1,20 @@
+/// A small, fast, seeded `RandomNumberGenerator` (Steele, Lea and Flood's SplitMix64).
+///
+/// Used where a run must be reproducible from a seed (Poisson pacing); not for anything an attacker
+/// must not predict (masking keys use `SecureRandom`).
+package struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
+    private var state: UInt64
+
+    /// A generator whose sequence is fully determined by `seed`.
+    package init(seed: UInt64) {
+        self.state = seed
+    }
+
+    package mutating func next() -> UInt64 {
+        self.state &+= 0x9E37_79B9_7F4A_7C15
+        var z = self.state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
