@@ -26,10 +26,11 @@ extension ScenarioDecoder {
             switch word {
             case "ping": return .ping(payload: "", timeout: .seconds(5))
             case "close": return .close(code: 1000, reason: "")
+            case "expect": return .expect(ExpectStep())
             default:
                 context.error(
                     .type,
-                    "'\(path)' must be a step such as '- send: hello', '- sleep: 1s', '- ping' or '- close', found \(node.shapeDescription)\(Suggestion.hint(for: word, in: Self.stepKeywords))",
+                    "'\(path)' must be a step such as '- send: hello', '- sleep: 1s', '- ping', '- expect' or '- close', found \(node.shapeDescription)\(Suggestion.hint(for: word, in: ["ping", "close", "expect"]))",
                     at: node.position
                 )
                 return nil

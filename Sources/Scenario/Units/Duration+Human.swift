@@ -26,6 +26,9 @@ extension Duration {
             var unitEnd = after.startIndex
             while unitEnd < after.endIndex, after[unitEnd].isLetter { unitEnd = after.index(after: unitEnd) }
             let unit = after[after.startIndex..<unitEnd]
+            if unit.isEmpty, after.first == " " {
+                throw UnitError(.duration, "'\(text)' contains a space; write the unit right after the number, e.g. \(digits)s")
+            }
             guard !unit.isEmpty else {
                 throw UnitError(.duration, "'\(text)' has no unit after \(digits); write e.g. \(digits)s or \(digits)ms")
             }

@@ -23,7 +23,18 @@ package struct Percentage: Sendable, Hashable, CustomStringConvertible {
         guard value <= 100 else {
             throw UnitError(.percentage, "'\(text)' is above 100%")
         }
-        return Percentage(fraction: value / 100)
+        return Percentage(fraction: Self.shiftedTwoPlaces(digits) ?? value / 100)
+    }
+
+    /// The decimal text divided by 100 by moving the point, so `99.9` becomes exactly `Double("0.999")`
+    /// rather than `99.9 / 100` (which is 0.9990000000000001 and would fail `>= 99.9%` comparisons).
+    private static func shiftedTwoPlaces(_ digits: Substring) -> Double? {
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        while whole.count < 3 { whole = "0" + whole }
+        let shifted = String(whole.dropLast(2)) + "." + String(whole.suffix(2)) + fraction
+        return Double(shifted)
     }
 
     package var description: String {
