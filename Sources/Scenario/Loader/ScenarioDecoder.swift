@@ -32,7 +32,7 @@ struct ScenarioDecoder {
             if target.url == nil {
                 identity = .header(target.embedded?.identityHeader ?? "X-Target-Id")
             } else {
-                let anchor = top["weights"] ?? top["routes"] ?? root
+                let anchor = top.keyNode("weights") ?? top.keyNode("routes") ?? root
                 context.error(
                     .missingKey,
                     "routes and weights compare target identities, so the scenario needs 'identity' (a response header, a probe message or a first-message pattern)",
@@ -81,7 +81,8 @@ struct ScenarioDecoder {
             }
         }
         if let weights {
-            for entry in weights.targets { check(entry.target, "weights", nodes["weights"]?["targets"]) }
+            let targetsNode = nodes["weights"]?["targets"]
+            for entry in weights.targets { check(entry.target, "weights", targetsNode?.key(named: entry.target)) }
         }
     }
 }

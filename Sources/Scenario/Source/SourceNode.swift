@@ -63,4 +63,10 @@ package struct SourceNode: Sendable, Hashable {
         guard case .mapping(let entries) = kind else { return nil }
         return entries.first { $0.key.scalar == key }?.value
     }
+
+    /// The key node for `key` in a mapping node (for positions of key-level problems).
+    package func key(named key: String) -> SourceNode? {
+        guard case .mapping(let entries) = kind else { return nil }
+        return entries.first { $0.key.scalar == key }?.key
+    }
 }

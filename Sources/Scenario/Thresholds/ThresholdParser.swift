@@ -47,11 +47,11 @@ struct ThresholdParser {
             index += 1
         }
         guard !valueText.isEmpty else { throw syntax("expected a value after '\(op.rawValue)'", at: index) }
+        let value = try parseValue(valueText, at: valueStart)
         skipSpaces()
         if index < scalars.count { throw syntax("unexpected text after the value", at: index) }
         let aggregate = try parseAggregate(aggregateName, at: aggregateStart)
         try check(aggregate, on: metric, at: aggregateStart)
-        let value = try parseValue(valueText, at: valueStart)
         try checkUnit(value, aggregate: aggregate, metric: metric, at: valueStart)
         return ThresholdExpression(
             aggregate: aggregate,
