@@ -76,7 +76,8 @@ package struct ScenarioLoader: Sendable {
     /// line and column; the sort is stable so problems at one position keep their order.
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var order: [String: Int] = [:]
-        for diagnostic in diagnostics where order[diagnostic.file] == nil { order[diagnostic.file] = order.count }
+        let overridesFirst = diagnostics.filter { $0.file.hasPrefix("--set") } + diagnostics
+        for diagnostic in overridesFirst where order[diagnostic.file] == nil { order[diagnostic.file] = order.count }
         return diagnostics.enumerated().sorted { lhs, rhs in
             let left = (order[lhs.element.file] ?? 0, lhs.element.line, lhs.element.column, lhs.offset)
             let right = (order[rhs.element.file] ?? 0, rhs.element.line, rhs.element.column, rhs.offset)
