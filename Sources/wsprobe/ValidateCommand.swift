@@ -14,7 +14,10 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("set"),
-        help: ArgumentHelp("Override a value before validation, e.g. load.connections=500.", valueName: "key.path=value")
+        help: ArgumentHelp(
+            "Override a value before validation, e.g. load.connections=500.",
+            valueName: "key.path=value"
+        )
     )
     var overrides: [String] = []
 

@@ -42,13 +42,19 @@ struct DiagnosticTests {
             ("name: x\ntarget: {resolve: [\"h:443:nope\"]}", ["2:19 scenario.address"]),
             ("name: x\nsteps:\n  - {send: a, sleep: 1s}", ["3:15 scenario.exclusive"]),
             ("name: x\nload: {connections: 5, stages: [{duration: 1s, target: 5}]}", ["2:8 scenario.exclusive"]),
-            ("name: x\nload: {model: open, connections: 5, arrivalRate: 1/s}\nduration: 1s", ["2:21 scenario.exclusive"]),
+            (
+                "name: x\nload: {model: open, connections: 5, arrivalRate: 1/s}\nduration: 1s",
+                ["2:21 scenario.exclusive"]
+            ),
             ("name: x\nload: {model: open}", ["2:7 scenario.missing-key"]),
             ("name: x\ntarget: {url: \"ws://h\", embedded: {targets: [a]}}", ["2:25 scenario.exclusive"]),
             ("name: x\nidentity: {header: X, timeout: 1s}", ["2:23 scenario.exclusive"]),
             ("name: x\nsteps:\n  - close: {code: 1006}", ["3:19 scenario.close-code"]),
             ("name: x\nsteps:\n  - close: {code: 999}", ["3:19 scenario.close-code"]),
-            ("name: x\ntarget: {embedded: {targets: [a, b]}}\nweights: {targets: {a: 1, z: 1}}", ["3:27 scenario.reference"]),
+            (
+                "name: x\ntarget: {embedded: {targets: [a, b]}}\nweights: {targets: {a: 1, z: 1}}",
+                ["3:27 scenario.reference"]
+            ),
             (
                 "name: x\ntarget: {embedded: {targets: [a], rules: [{forward: [q]}]}}",
                 ["2:53 scenario.reference"]
@@ -101,7 +107,10 @@ struct DiagnosticTests {
     func rendering() throws {
         let result = load("name: x\nlaod: {}")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.description == "test.yaml:2:1: error[scenario.unknown-key]: unknown key 'laod' at the top level (did you mean 'load'?)")
+        #expect(
+            diagnostic.description
+                == "test.yaml:2:1: error[scenario.unknown-key]: unknown key 'laod' at the top level (did you mean 'load'?)"
+        )
         #expect(result.hasErrors)
         #expect(result.scenario == nil)
         let warning = try #require(load("name: x\nsteps: [close, ping]").diagnostics.first)
@@ -130,7 +139,8 @@ struct DiagnosticTests {
             try ScenarioLoader().scenario(yaml: "name: x\nlaod: 1\nduration: 3", file: "f.yaml")
         } throws: { error in
             guard let error = error as? DiagnosticError else { return false }
-            return error.diagnostics.map(\.code) == [.unknownKey, .duration] && error.description.contains("f.yaml:3:11")
+            return error.diagnostics.map(\.code) == [.unknownKey, .duration]
+                && error.description.contains("f.yaml:3:11")
         }
     }
 

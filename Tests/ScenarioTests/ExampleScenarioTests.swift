@@ -16,27 +16,27 @@ private let exampleFiles: [String] = {
 /// validates YAML/JSON scenario files against the schema with `jsonschema`, the reference implementation.
 /// Prints "ok FILE" or "invalid FILE: <path>: <message>" per file; exits 1 if any is invalid.
 private let schemaValidatorScript = #"""
-import json
-import sys
+    import json
+    import sys
 
-import jsonschema
-import yaml
+    import jsonschema
+    import yaml
 
-schema = json.load(open(sys.argv[1], encoding="utf-8"))
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema)
-failed = False
-for path in sys.argv[2:]:
-    with open(path, encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
-    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
-    if errors:
-        failed = True
-        print(f"invalid {path}: {errors[0].json_path}: {errors[0].message}")
-    else:
-        print(f"ok {path}")
-sys.exit(1 if failed else 0)
-"""#
+    schema = json.load(open(sys.argv[1], encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failed = False
+    for path in sys.argv[2:]:
+        with open(path, encoding="utf-8") as handle:
+            document = yaml.safe_load(handle)
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+        if errors:
+            failed = True
+            print(f"invalid {path}: {errors[0].json_path}: {errors[0].message}")
+        else:
+            print(f"ok {path}")
+    sys.exit(1 if failed else 0)
+    """#
 
 /// Runs the schema validator script; returns its exit status and output lines.
 private func validateWithSchema(_ files: [String]) throws -> (status: Int32, lines: [String]) {
@@ -76,12 +76,17 @@ struct ExampleScenarioTests {
 
     @Test("Examples meant for the embedded target have no URL")
     func embeddedExamples() throws {
-        for name in ["smoke", "echo-load", "arrival-rate", "deflate", "ci-gate", "alb-routing", "alb-weights", "alb-idle", "alb-drain"] {
+        for name in [
+            "smoke", "echo-load", "arrival-rate", "deflate", "ci-gate", "alb-routing", "alb-weights", "alb-idle",
+            "alb-drain",
+        ] {
             let path = repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path
             let scenario = try ScenarioLoader().scenario(contentsOfFile: path)
             #expect(scenario.target.url == nil, "\(name)")
         }
-        let routing = try ScenarioLoader().scenario(contentsOfFile: repositoryRoot.appendingPathComponent("scenarios/alb-routing.yaml").path)
+        let routing = try ScenarioLoader().scenario(
+            contentsOfFile: repositoryRoot.appendingPathComponent("scenarios/alb-routing.yaml").path
+        )
         #expect(Set(routing.target.embedded?.targets.map(\.id) ?? []) == ["a", "b", "c"])
     }
 
@@ -95,7 +100,9 @@ struct ExampleScenarioTests {
 
     @Test("The schema accepts the every-field scenario and rejects what the loader rejects")
     func schemaAgreesWithLoader() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-schema-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wsprobe-schema-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let cases: [(String, String, Bool)] = [

@@ -142,7 +142,13 @@ struct LoaderFieldTests {
         #expect(target.source == ["127.0.0.2", "127.0.0.3", "127.0.0.4", "::1"])
         #expect(
             target.timeouts
-                == Timeouts(dns: .seconds(1), connect: .seconds(2), tls: .seconds(3), upgrade: .seconds(4), close: .milliseconds(500))
+                == Timeouts(
+                    dns: .seconds(1),
+                    connect: .seconds(2),
+                    tls: .seconds(3),
+                    upgrade: .seconds(4),
+                    close: .milliseconds(500)
+                )
         )
         #expect(target.embedded == nil)
         #expect(scenario.resolvePath("ca.pem") == "ca.pem")
@@ -196,13 +202,18 @@ struct LoaderFieldTests {
     @Test("Steps, with nesting, templates and JSON matches")
     func steps() throws {
         let scenario = try #require(load(Self.full).scenario)
-        let template = PayloadTemplate(source: "{{conn}}-{{seq}}-{{now}}-{{target}}", parts: [
-            .conn, .literal("-"), .seq, .literal("-"), .now, .literal("-"), .target,
-        ])
+        let template = PayloadTemplate(
+            source: "{{conn}}-{{seq}}-{{now}}-{{target}}",
+            parts: [
+                .conn, .literal("-"), .seq, .literal("-"), .now, .literal("-"), .target,
+            ]
+        )
         let expected: [Step] = [
             .send(SendStep(type: .binary, payload: .size(1024))),
             .send(SendStep(type: .text, payload: .template(template))),
-            .send(SendStep(type: .text, payload: .template(PayloadTemplate(source: "plain", parts: [.literal("plain")])))),
+            .send(
+                SendStep(type: .text, payload: .template(PayloadTemplate(source: "plain", parts: [.literal("plain")])))
+            ),
             .send(SendStep(type: .binary, payload: .file("payload.bin"))),
             .expect(ExpectStep(match: .json(path: "data.items[0].id", value: .number(7)), timeout: .seconds(1))),
             .expect(ExpectStep(match: .regex("^ok"), timeout: .seconds(5))),
@@ -214,7 +225,12 @@ struct LoaderFieldTests {
                     limit: .times(3),
                     steps: [
                         .send(SendStep(payload: .template(PayloadTemplate(source: "x", parts: [.literal("x")])))),
-                        .repeat(RepeatStep(limit: .duration(.seconds(10)), steps: [.ping(payload: "", timeout: .seconds(5))])),
+                        .repeat(
+                            RepeatStep(
+                                limit: .duration(.seconds(10)),
+                                steps: [.ping(payload: "", timeout: .seconds(5))]
+                            )
+                        ),
                     ]
                 )
             ),
@@ -250,7 +266,11 @@ struct LoaderFieldTests {
         )
         #expect(
             scenario.weights
-                == WeightExpectation(targets: [.init(target: "a", weight: 2), .init(target: "b", weight: 1)], connections: 120, significance: 0.05)
+                == WeightExpectation(
+                    targets: [.init(target: "a", weight: 2), .init(target: "b", weight: 1)],
+                    connections: 120,
+                    significance: 0.05
+                )
         )
         #expect(scenario.weights?.expectedShares["a"] == 2.0 / 3.0)
         #expect(scenario.thresholds.map(\.source) == ["p99(message_rtt) < 50ms", "rate(upgrade_ok) >= 99.9%"])
@@ -294,7 +314,13 @@ struct LoaderFieldTests {
     func arrivalRate() throws {
         let scenario = try #require(load("name: a\nduration: 1m\nload: {arrivalRate: 20/s}").scenario)
         #expect(
-            scenario.load == .open(OpenLoad(stages: [.init(duration: .seconds(60), target: Rate(perSecond: 20))], startRate: Rate(perSecond: 20)))
+            scenario.load
+                == .open(
+                    OpenLoad(
+                        stages: [.init(duration: .seconds(60), target: Rate(perSecond: 20))],
+                        startRate: Rate(perSecond: 20)
+                    )
+                )
         )
     }
 
@@ -303,8 +329,18 @@ struct LoaderFieldTests {
         let explicit = try #require(
             load("name: s\nload:\n  stages: [{duration: 5s, target: 10}, {duration: 5s, target: 0}]").scenario
         )
-        #expect(explicit.load == .closed(ClosedLoad(connections: 10, stages: [.init(duration: .seconds(5), target: 10), .init(duration: .seconds(5), target: 0)])))
-        let derived = try #require(load("name: s\nduration: 1m\nload: {connections: 4, rampUp: 10s, rampDown: 20s}").scenario)
+        #expect(
+            explicit.load
+                == .closed(
+                    ClosedLoad(
+                        connections: 10,
+                        stages: [.init(duration: .seconds(5), target: 10), .init(duration: .seconds(5), target: 0)]
+                    )
+                )
+        )
+        let derived = try #require(
+            load("name: s\nduration: 1m\nload: {connections: 4, rampUp: 10s, rampDown: 20s}").scenario
+        )
         guard case .closed(let closed) = derived.load else {
             Issue.record("expected closed")
             return

@@ -25,8 +25,11 @@ struct OverrideTests {
     @Test("A list item is replaced by index, and index == count appends")
     func listItems() throws {
         let scenario = try #require(
-            load(Self.base, overrides: ["thresholds[0]=p50(message_rtt) < 5ms", "thresholds[2]=count(messages_lost) == 0"])
-                .scenario
+            load(
+                Self.base,
+                overrides: ["thresholds[0]=p50(message_rtt) < 5ms", "thresholds[2]=count(messages_lost) == 0"]
+            )
+            .scenario
         )
         #expect(
             scenario.thresholds.map(\.source) == [
@@ -84,19 +87,25 @@ struct OverrideTests {
     @Test("Type errors after an override point at the override's value")
     func typeErrorsAfterOverride() {
         #expect(located(Self.base, overrides: ["load.connections=many"]) == ["--set #1:1:18 scenario.type"])
-        #expect(located(Self.base, overrides: ["x=1", "duration=30"]) == [
-            "--set #1:1:1 scenario.unknown-key", "--set #2:1:10 scenario.duration",
-        ])
         #expect(
-            located(Self.base, overrides: ["thresholds[1]=p99(mesage_rtt) < 1s"]) == ["--set #1:1:19 scenario.threshold.metric"]
+            located(Self.base, overrides: ["x=1", "duration=30"]) == [
+                "--set #1:1:1 scenario.unknown-key", "--set #2:1:10 scenario.duration",
+            ]
+        )
+        #expect(
+            located(Self.base, overrides: ["thresholds[1]=p99(mesage_rtt) < 1s"]) == [
+                "--set #1:1:19 scenario.threshold.metric"
+            ]
         )
     }
 
     @Test("Override diagnostics come before file diagnostics")
     func ordering() {
-        #expect(located("name: x\nlaod: 1", overrides: ["load.connections=0"]) == [
-            "--set #1:1:18 scenario.range", "test.yaml:2:1 scenario.unknown-key",
-        ])
+        #expect(
+            located("name: x\nlaod: 1", overrides: ["load.connections=0"]) == [
+                "--set #1:1:18 scenario.range", "test.yaml:2:1 scenario.unknown-key",
+            ]
+        )
     }
 
     @Test("Override.parse splits keys and indexes with their columns")

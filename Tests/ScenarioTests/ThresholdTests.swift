@@ -28,7 +28,10 @@ struct ThresholdTests {
             ("throughput(messages_received) > 1000/s", "throughput(messages_received) > 1000/s"),
             ("count(bytes_received) > 1MiB", "count(bytes_received) > 1MiB"),
             ("count(message_rtt) > 100", "count(message_rtt) > 100"),
-            ("  count( errors { code != \"x\" , target = \"a\" } )  !=  3 ", "count(errors{code!=\"x\",target=\"a\"}) != 3"),
+            (
+                "  count( errors { code != \"x\" , target = \"a\" } )  !=  3 ",
+                "count(errors{code!=\"x\",target=\"a\"}) != 3"
+            ),
             ("p100(first_message) < 2s", "p100(first_message) < 2s"),
         ]
     )
@@ -87,7 +90,8 @@ struct ThresholdTests {
             ("p99(message_rtt) <= 50ms", 0.05, true), ("rate(upgrade_ok) >= 99.9%", 0.999, true),
             ("rate(upgrade_ok) >= 99.9%", 0.9989, false), ("count(errors) == 0", 0, true),
             ("count(errors) == 0", 1, false), ("count(errors) != 0", 1, true),
-            ("throughput(messages_received) > 1000/s", 1000, false), ("throughput(messages_received) > 60000/m", 1001, true),
+            ("throughput(messages_received) > 1000/s", 1000, false),
+            ("throughput(messages_received) > 60000/m", 1001, true),
             ("count(bytes_sent) >= 1KiB", 1024, true), ("max(ping_rtt) > 1m", 61, true),
         ] as [(String, Double, Bool)]
     )

@@ -21,7 +21,8 @@ struct UnitTests {
         arguments: [
             ("30", "no unit"), ("", "found nothing"), ("5 sec", "contains a space"), ("5sec", "unknown duration unit"),
             ("-1s", "not a duration"), ("30m1h", "largest unit first"), ("1s1s", "largest unit first"),
-            ("s", "not a duration"), (".5s", "not a duration"), ("745h", "31-day maximum"), ("1e3s", "unknown duration unit"),
+            ("s", "not a duration"), (".5s", "not a duration"), ("745h", "31-day maximum"),
+            ("1e3s", "unknown duration unit"),
         ]
     )
     func badDurations(text: String, fragment: String) {

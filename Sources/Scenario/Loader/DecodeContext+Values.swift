@@ -28,7 +28,11 @@ extension DecodeContext {
             return nil
         }
         guard range.contains(value) else {
-            error(.range, "'\(path)' must be between \(range.lowerBound) and \(range.upperBound), found \(value)", at: node.position)
+            error(
+                .range,
+                "'\(path)' must be between \(range.lowerBound) and \(range.upperBound), found \(value)",
+                at: node.position
+            )
             return nil
         }
         return value
@@ -41,7 +45,11 @@ extension DecodeContext {
             return nil
         }
         guard range.contains(value) else {
-            error(.range, "'\(path)' must be between \(range.lowerBound) and \(range.upperBound), found \(text)", at: node.position)
+            error(
+                .range,
+                "'\(path)' must be between \(range.lowerBound) and \(range.upperBound), found \(text)",
+                at: node.position
+            )
             return nil
         }
         return value
@@ -53,7 +61,11 @@ extension DecodeContext {
         do {
             let value = try Duration.parseHuman(text)
             guard value >= minimum else {
-                error(.range, "'\(path)' must be at least \(minimum.humanDescription), found \(text)", at: node.position)
+                error(
+                    .range,
+                    "'\(path)' must be at least \(minimum.humanDescription), found \(text)",
+                    at: node.position
+                )
                 return nil
             }
             return value
@@ -105,7 +117,11 @@ extension DecodeContext {
 
     private func scalarForUnit(_ node: SourceNode, _ path: String, example: String) -> String? {
         guard let text = node.scalar else {
-            error(.type, "'\(path)' must be a value such as \(example), found \(node.shapeDescription)", at: node.position)
+            error(
+                .type,
+                "'\(path)' must be a value such as \(example), found \(node.shapeDescription)",
+                at: node.position
+            )
             return nil
         }
         return text
@@ -131,7 +147,11 @@ extension DecodeContext {
     /// A mapping of names to scalar values, order kept.
     func keyValues(_ node: SourceNode, _ path: String) -> [KeyValue]? {
         guard case .mapping(let entries) = node.kind else {
-            error(.type, "'\(path)' must be a mapping of names to values, found \(node.shapeDescription)", at: node.position)
+            error(
+                .type,
+                "'\(path)' must be a mapping of names to values, found \(node.shapeDescription)",
+                at: node.position
+            )
             return nil
         }
         var out: [KeyValue] = []
@@ -165,7 +185,11 @@ extension DecodeContext {
         guard let text = string(node, path) else { return nil }
         if let value = T(rawValue: text) { return value }
         let list = names.map { "'\($0)'" }.joined(separator: ", ")
-        error(.choice, "'\(path)' must be one of \(list), found '\(text)'\(Suggestion.hint(for: text, in: names))", at: node.position)
+        error(
+            .choice,
+            "'\(path)' must be one of \(list), found '\(text)'\(Suggestion.hint(for: text, in: names))",
+            at: node.position
+        )
         return nil
     }
 

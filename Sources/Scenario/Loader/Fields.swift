@@ -23,7 +23,11 @@ struct Fields {
         self.entries = entries
         for entry in entries {
             guard let key = entry.key.scalar else {
-                context.error(.type, "keys must be plain words, found \(entry.key.shapeDescription)", at: entry.key.position)
+                context.error(
+                    .type,
+                    "keys must be plain words, found \(entry.key.shapeDescription)",
+                    at: entry.key.position
+                )
                 continue
             }
             if !allowed.contains(key) {

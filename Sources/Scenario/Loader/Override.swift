@@ -25,7 +25,9 @@ package struct Override: Sendable, Hashable {
     /// Where the argument sits, e.g. `--set #1`, the file label of its diagnostics.
     package var label: String
 
-    package static func == (lhs: Override, rhs: Override) -> Bool { lhs.argument == rhs.argument && lhs.label == rhs.label }
+    package static func == (lhs: Override, rhs: Override) -> Bool {
+        lhs.argument == rhs.argument && lhs.label == rhs.label
+    }
     package func hash(into hasher: inout Hasher) { hasher.combine(argument) }
 
     /// Parses `key.path=value`; paths use `.` between keys and `[n]` for list items (`thresholds[0]`).
@@ -60,11 +62,16 @@ package struct Override: Sendable, Hashable {
             } else if scalar == "[" {
                 let hadKey = flush()
                 let afterBracket = index > 0 && scalars[index - 1] == "]"
-                guard hadKey || afterBracket else { throw fail("'[' must follow a key, as in thresholds[0]", column: index + 1) }
+                guard hadKey || afterBracket else {
+                    throw fail("'[' must follow a key, as in thresholds[0]", column: index + 1)
+                }
                 guard let close = scalars[index..<equals].firstIndex(of: "]"),
                     let number = Int(String(String.UnicodeScalarView(scalars[(index + 1)..<close]))), number >= 0
                 else {
-                    throw fail("a list index must be a whole number in brackets, as in thresholds[0]", column: index + 1)
+                    throw fail(
+                        "a list index must be a whole number in brackets, as in thresholds[0]",
+                        column: index + 1
+                    )
                 }
                 segments.append((.index(number), index + 1))
                 index = close + 1
@@ -85,7 +92,10 @@ package struct Override: Sendable, Hashable {
         }
         let valueText = String(String.UnicodeScalarView(scalars[(equals + 1)...]))
         let valueColumn = equals + 2
-        var value = SourceNode(.scalar(valueText, plain: false), at: SourcePosition(file: label, line: 1, column: valueColumn))
+        var value = SourceNode(
+            .scalar(valueText, plain: false),
+            at: SourcePosition(file: label, line: 1, column: valueColumn)
+        )
         if !valueText.contains("\n"), let node = try? Yams.compose(yaml: valueText) {
             value = SourceNode(yams: node, file: label, columnOffset: valueColumn - 1)
         } else if valueText.isEmpty {
@@ -154,7 +164,9 @@ package struct Override: Sendable, Hashable {
                 return problem
             }
             guard index == items.count else {
-                let range = items.isEmpty ? "the list is empty, use [0] to add" : "use 0-\(items.count - 1), or [\(items.count)] to append"
+                let range =
+                    items.isEmpty
+                    ? "the list is empty, use [0] to add" : "use 0-\(items.count - 1), or [\(items.count)] to append"
                 return Diagnostic(
                     .error,
                     .overridePath,

@@ -6,14 +6,20 @@ extension ScenarioDecoder {
         expect.status = fields.int("status", 100...599) ?? expect.status
         expect.subprotocol = fields.string("subprotocol")
         expect.extension = fields.string("extension")
-        if let headers = fields["headers"] { expect.headers = decodeHeaderExpectations(headers, path: "expect.headers") }
+        if let headers = fields["headers"] {
+            expect.headers = decodeHeaderExpectations(headers, path: "expect.headers")
+        }
         return expect
     }
 
     /// `Name: value` (equals), `Name: {regex: …}`, `Name: {present: true}`.
     func decodeHeaderExpectations(_ node: SourceNode, path: String) -> [HeaderExpectation] {
         guard case .mapping(let entries) = node.kind else {
-            context.error(.type, "'\(path)' must be a mapping of header names to expected values, found \(node.shapeDescription)", at: node.position)
+            context.error(
+                .type,
+                "'\(path)' must be a mapping of header names to expected values, found \(node.shapeDescription)",
+                at: node.position
+            )
             return []
         }
         var out: [HeaderExpectation] = []
@@ -24,7 +30,13 @@ extension ScenarioDecoder {
                 out.append(HeaderExpectation(name: name, match: .equals(text)))
                 continue
             }
-            guard let fields = Fields(entry.value, path: headerPath, allowed: ["equals", "regex", "present"], context: context)
+            guard
+                let fields = Fields(
+                    entry.value,
+                    path: headerPath,
+                    allowed: ["equals", "regex", "present"],
+                    context: context
+                )
             else { continue }
             switch fields.exclusive(["equals", "regex", "present"], required: true).first {
             case "equals": fields.string("equals").map { out.append(HeaderExpectation(name: name, match: .equals($0))) }
@@ -44,7 +56,11 @@ extension ScenarioDecoder {
         switch fields.exclusive(["header", "probe", "firstMessage"], required: true).first {
         case "header":
             for key in ["match", "timeout"] where fields.has(key) {
-                context.error(.exclusive, "'identity.\(key)' applies to 'probe' and 'firstMessage', not to 'header'", at: fields.keyNode(key)?.position ?? node.position)
+                context.error(
+                    .exclusive,
+                    "'identity.\(key)' applies to 'probe' and 'firstMessage', not to 'header'",
+                    at: fields.keyNode(key)?.position ?? node.position
+                )
             }
             return fields.string("header").map { .header($0) }
         case "probe":
@@ -53,7 +69,11 @@ extension ScenarioDecoder {
             return message.map { .probe(message: $0, pattern: pattern, timeout: timeout) }
         case "firstMessage":
             if fields.has("match"), let key = fields.keyNode("match") {
-                context.error(.exclusive, "'identity.firstMessage' is itself the pattern; remove 'identity.match'", at: key.position)
+                context.error(
+                    .exclusive,
+                    "'identity.firstMessage' is itself the pattern; remove 'identity.match'",
+                    at: key.position
+                )
             }
             return fields.regex("firstMessage").map { .firstMessage(pattern: $0, timeout: timeout) }
         default:
@@ -72,7 +92,11 @@ extension ScenarioDecoder {
             }
             let name = fields.require("name").flatMap { context.string($0, "\(path).name") }
             if let name, !names.insert(name).inserted, let nameNode = fields["name"] {
-                context.error(.duplicateName, "route name '\(name)' is used twice; each row needs its own name", at: nameNode.position)
+                context.error(
+                    .duplicateName,
+                    "route name '\(name)' is used twice; each row needs its own name",
+                    at: nameNode.position
+                )
             }
             let request = fields["request"].map { decodeRouteRequest($0, path: "\(path).request") } ?? RouteRequest()
             let expect = fields.require("expect").flatMap { decodeRouteExpectation($0, path: "\(path).expect") }
@@ -90,7 +114,11 @@ extension ScenarioDecoder {
             if value.hasPrefix("/") {
                 request.path = value
             } else {
-                context.error(.type, "'\(fields.path("path"))' must start with '/', found '\(value)'", at: pathNode.position)
+                context.error(
+                    .type,
+                    "'\(fields.path("path"))' must start with '/', found '\(value)'",
+                    at: pathNode.position
+                )
             }
         }
         request.query = fields.keyValues("query") ?? []
@@ -101,7 +129,11 @@ extension ScenarioDecoder {
             if !method.isEmpty, method.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
                 request.method = method
             } else {
-                context.error(.type, "'\(fields.path("method"))' must be an HTTP method such as GET, found '\(method)'", at: methodNode.position)
+                context.error(
+                    .type,
+                    "'\(fields.path("method"))' must be an HTTP method such as GET, found '\(method)'",
+                    at: methodNode.position
+                )
             }
         }
         request.upgradeHeader = fields.string("upgradeHeader")
@@ -121,11 +153,16 @@ extension ScenarioDecoder {
             }
             return .targets(Set(list))
         case "status":
-            guard let statusNode = fields["status"], let status = context.int(statusNode, "\(path).status", 100...599) else {
+            guard let statusNode = fields["status"], let status = context.int(statusNode, "\(path).status", 100...599)
+            else {
                 return nil
             }
             if status == 101 {
-                context.error(.range, "'\(path).status' 101 means upgraded; expect a 'target' or 'targets' instead", at: statusNode.position)
+                context.error(
+                    .range,
+                    "'\(path).status' 101 means upgraded; expect a 'target' or 'targets' instead",
+                    at: statusNode.position
+                )
                 return nil
             }
             return .status(status)
@@ -147,10 +184,18 @@ extension ScenarioDecoder {
                     weights.append(.init(target: name, weight: weight))
                 }
                 if weights.reduce(0, { $0 + $1.weight }) == 0, !entries.isEmpty {
-                    context.error(.range, "'weights.targets' must give at least one target a weight above 0", at: targets.position)
+                    context.error(
+                        .range,
+                        "'weights.targets' must give at least one target a weight above 0",
+                        at: targets.position
+                    )
                 }
             } else {
-                context.error(.type, "'weights.targets' must map target identities to weights, e.g. {a: 2, b: 1}", at: targets.position)
+                context.error(
+                    .type,
+                    "'weights.targets' must map target identities to weights, e.g. {a: 2, b: 1}",
+                    at: targets.position
+                )
             }
         }
         var expectation = WeightExpectation(targets: weights)
@@ -179,7 +224,8 @@ extension ScenarioDecoder {
                 out.append(Threshold(source: text, expression: expression, abortOnFail: abortOnFail))
             } catch {
                 let singleLine = !text.contains("\n")
-                let position = singleLine ? exprNode.position.advanced(by: exprNode.textOffset + error.offset) : exprNode.position
+                let position =
+                    singleLine ? exprNode.position.advanced(by: exprNode.textOffset + error.offset) : exprNode.position
                 context.error(error.code, "'\(path)': \(error.message)", at: position)
             }
         }
@@ -188,7 +234,9 @@ extension ScenarioDecoder {
 
     func decodeOutput(_ node: SourceNode) -> OutputOptions {
         var output = OutputOptions()
-        guard let fields = Fields(node, path: "output", allowed: ["dir", "formats"], context: context) else { return output }
+        guard let fields = Fields(node, path: "output", allowed: ["dir", "formats"], context: context) else {
+            return output
+        }
         output.directory = fields.string("dir")
         if let formats = fields["formats"], let names = context.stringList(formats, "output.formats") {
             var chosen: [OutputOptions.Format] = []

@@ -26,7 +26,9 @@ extension ScenarioDecoder {
         embedded.identityHeader = fields.string("identityHeader") ?? embedded.identityHeader
         embedded.idleTimeout = fields.duration("idleTimeout", minimum: .milliseconds(1))
         if let rules = fields["rules"].flatMap({ context.list($0, "target.embedded.rules") }) {
-            embedded.rules = rules.enumerated().compactMap { decodeRule($1, path: "target.embedded.rules[\($0)]", ids: seen) }
+            embedded.rules = rules.enumerated().compactMap {
+                decodeRule($1, path: "target.embedded.rules[\($0)]", ids: seen)
+            }
         }
         if let events = fields["events"].flatMap({ context.list($0, "target.embedded.events") }) {
             for (index, item) in events.enumerated() {
@@ -36,9 +38,15 @@ extension ScenarioDecoder {
                 }
                 let at = entry.require("at").flatMap { context.duration($0, "\(path).at") }
                 let target = entry.require("target").flatMap { context.string($0, "\(path).target") }
-                let action = entry.require("action").flatMap { context.choice($0, "\(path).action", EmbeddedTargets.Event.Action.self) }
+                let action = entry.require("action").flatMap {
+                    context.choice($0, "\(path).action", EmbeddedTargets.Event.Action.self)
+                }
                 if let target, !seen.contains(target) {
-                    context.error(.reference, "'\(path).target' names '\(target)', which is not an embedded target\(Suggestion.hint(for: target, in: Array(seen)))", at: entry["target"]?.position ?? item.position)
+                    context.error(
+                        .reference,
+                        "'\(path).target' names '\(target)', which is not an embedded target\(Suggestion.hint(for: target, in: Array(seen)))",
+                        at: entry["target"]?.position ?? item.position
+                    )
                 }
                 if let at, let target, let action {
                     embedded.events.append(EmbeddedTargets.Event(at: at, target: target, action: action))

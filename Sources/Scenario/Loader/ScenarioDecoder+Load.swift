@@ -45,12 +45,16 @@ extension ScenarioDecoder {
             guard let items = context.list(stagesNode, "load.stages") else { return nil }
             for (index, item) in items.enumerated() {
                 let path = "load.stages[\(index)]"
-                guard let stage = Fields(item, path: path, allowed: ["duration", "target"], context: context) else { continue }
+                guard let stage = Fields(item, path: path, allowed: ["duration", "target"], context: context) else {
+                    continue
+                }
                 let stageDuration = stage.require("duration").flatMap { context.duration($0, "\(path).duration") }
                 let target = stage.require("target").flatMap { context.int($0, "\(path).target", 0...10_000_000) }
                 if let stageDuration, let target { load.stages.append(.init(duration: stageDuration, target: target)) }
             }
-            if items.isEmpty { context.error(.range, "'load.stages' must hold at least one stage", at: stagesNode.position) }
+            if items.isEmpty {
+                context.error(.range, "'load.stages' must hold at least one stage", at: stagesNode.position)
+            }
             load.connections = load.stages.map(\.target).max() ?? 0
         } else {
             let connections = fields.int("connections", 1...10_000_000) ?? 1
@@ -95,7 +99,9 @@ extension ScenarioDecoder {
         } else if present.first == "stages", let items = fields["stages"].flatMap({ context.list($0, "load.stages") }) {
             for (index, item) in items.enumerated() {
                 let path = "load.stages[\(index)]"
-                guard let stage = Fields(item, path: path, allowed: ["duration", "target"], context: context) else { continue }
+                guard let stage = Fields(item, path: path, allowed: ["duration", "target"], context: context) else {
+                    continue
+                }
                 let stageDuration = stage.require("duration").flatMap { context.duration($0, "\(path).duration") }
                 let target = stage.require("target").flatMap { context.rate($0, "\(path).target") }
                 if let stageDuration, let target { stages.append(.init(duration: stageDuration, target: target)) }

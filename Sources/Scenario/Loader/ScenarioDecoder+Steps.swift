@@ -41,7 +41,11 @@ extension ScenarioDecoder {
         guard let keyword = present.first else {
             // A mapping with only unknown keys was already reported (with a suggestion).
             if case .mapping(let entries) = node.kind, !entries.isEmpty { return nil }
-            context.error(.missingKey, "'\(path)' needs one of \(Self.stepKeywords.map { "'\($0)'" }.joined(separator: ", "))", at: node.position)
+            context.error(
+                .missingKey,
+                "'\(path)' needs one of \(Self.stepKeywords.map { "'\($0)'" }.joined(separator: ", "))",
+                at: node.position
+            )
             return nil
         }
         let value = fields[keyword]
@@ -102,7 +106,9 @@ extension ScenarioDecoder {
         switch fields.exclusive(["regex", "json"]).first {
         case "regex": step.match = fields.regex("regex").map { .regex($0) } ?? .any
         case "json":
-            if let json = fields["json"], let match = decodeJSONMatch(json, path: fields.path("json")) { step.match = match }
+            if let json = fields["json"], let match = decodeJSONMatch(json, path: fields.path("json")) {
+                step.match = match
+            }
         default: break
         }
         return step
@@ -113,7 +119,11 @@ extension ScenarioDecoder {
         let jsonPath = fields.require("path").flatMap { node -> String? in
             guard let text = context.string(node, "\(path).path") else { return nil }
             guard JSONPath.isValid(text) else {
-                context.error(.type, "'\(path).path' must be a dotted path such as 'data.items[0].id', found '\(text)'", at: node.position)
+                context.error(
+                    .type,
+                    "'\(path).path' must be a dotted path such as 'data.items[0].id', found '\(text)'",
+                    at: node.position
+                )
                 return nil
             }
             return text
@@ -136,7 +146,11 @@ extension ScenarioDecoder {
                 value = .string(text)
             }
         default:
-            context.error(.type, "'\(path).equals' must be a string, number, true, false or null", at: valueNode.position)
+            context.error(
+                .type,
+                "'\(path).equals' must be a string, number, true, false or null",
+                at: valueNode.position
+            )
             return nil
         }
         return .json(path: jsonPath, value: value)
@@ -150,10 +164,16 @@ extension ScenarioDecoder {
 
     private func decodePing(_ node: SourceNode?, path: String) -> Step? {
         guard let node else { return .ping(payload: "", timeout: .seconds(5)) }
-        guard let fields = Fields(node, path: path, allowed: ["payload", "timeout"], context: context) else { return nil }
+        guard let fields = Fields(node, path: path, allowed: ["payload", "timeout"], context: context) else {
+            return nil
+        }
         let payload = fields.string("payload") ?? ""
         if payload.utf8.count > 125, let payloadNode = fields["payload"] {
-            context.error(.range, "'\(path).payload' must be at most 125 bytes (RFC 6455 §5.5: control frames)", at: payloadNode.position)
+            context.error(
+                .range,
+                "'\(path).payload' must be at most 125 bytes (RFC 6455 §5.5: control frames)",
+                at: payloadNode.position
+            )
         }
         return .ping(payload: payload, timeout: fields.duration("timeout", minimum: .milliseconds(1)) ?? .seconds(5))
     }
@@ -166,7 +186,8 @@ extension ScenarioDecoder {
         if let codeNode = fields["code"], let value = context.int(codeNode, "\(path).code", 0...65535) {
             // RFC 6455 §7.4.1/§7.4.2: 1004-1006 and 1015 are reserved, 0-999 unused, 1016-2999 for
             // future RFCs; an endpoint may send 1000-1003, 1007-1014 (registered) and 3000-4999.
-            let sendable = (1000...1003).contains(value) || (1007...1014).contains(value) || (3000...4999).contains(value)
+            let sendable =
+                (1000...1003).contains(value) || (1007...1014).contains(value) || (3000...4999).contains(value)
             if sendable {
                 code = UInt16(value)
             } else {

@@ -45,7 +45,11 @@ extension ScenarioDecoder {
             rest = url.dropFirst(6)
         } else {
             let hint = lower.hasPrefix("http") ? " (use ws:// for http and wss:// for https)" : ""
-            context.error(.url, "'target.url' must start with ws:// or wss://, found '\(url)'\(hint)", at: node.position)
+            context.error(
+                .url,
+                "'target.url' must start with ws:// or wss://, found '\(url)'\(hint)",
+                at: node.position
+            )
             return false
         }
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
@@ -64,7 +68,9 @@ extension ScenarioDecoder {
         if case .scalar = node.kind {
             return context.bool(node, "target.deflate") == true ? .standard : nil
         }
-        let allowed = ["clientNoContextTakeover", "serverNoContextTakeover", "clientMaxWindowBits", "serverMaxWindowBits"]
+        let allowed = [
+            "clientNoContextTakeover", "serverNoContextTakeover", "clientMaxWindowBits", "serverMaxWindowBits",
+        ]
         guard let fields = Fields(node, path: "target.deflate", allowed: allowed, context: context) else { return nil }
         var offer = DeflateOffer()
         offer.clientNoContextTakeover = fields.bool("clientNoContextTakeover") ?? false
@@ -101,7 +107,11 @@ extension ScenarioDecoder {
         tls.serverName = fields.string("serverName")
         if fields.has("cert") != fields.has("key") {
             let missing = fields.has("cert") ? "key" : "cert"
-            context.error(.missingKey, "'target.tls' needs both 'cert' and 'key' for a client certificate; '\(missing)' is missing", at: node.position)
+            context.error(
+                .missingKey,
+                "'target.tls' needs both 'cert' and 'key' for a client certificate; '\(missing)' is missing",
+                at: node.position
+            )
         }
         return tls
     }
@@ -137,7 +147,11 @@ extension ScenarioDecoder {
             if IPAddress.isIPv4(entry) || IPAddress.isIPv6(entry) { return [entry] }
         } else if parts.count == 2, let low = IPAddress.ipv4Value(parts[0]), let high = IPAddress.ipv4Value(parts[1]) {
             guard low <= high, high - low < 65536 else {
-                context.error(.address, "'target.source' range '\(entry)' must go upwards and hold at most 65536 addresses", at: node.position)
+                context.error(
+                    .address,
+                    "'target.source' range '\(entry)' must go upwards and hold at most 65536 addresses",
+                    at: node.position
+                )
                 return []
             }
             return (low...high).map(IPAddress.ipv4String)
@@ -153,7 +167,9 @@ extension ScenarioDecoder {
     private func decodeTimeouts(_ node: SourceNode) -> Timeouts {
         var timeouts = Timeouts()
         let allowed = ["dns", "connect", "tls", "upgrade", "close"]
-        guard let fields = Fields(node, path: "target.timeouts", allowed: allowed, context: context) else { return timeouts }
+        guard let fields = Fields(node, path: "target.timeouts", allowed: allowed, context: context) else {
+            return timeouts
+        }
         let minimum = Duration.milliseconds(1)
         timeouts.dns = fields.duration("dns", minimum: minimum) ?? timeouts.dns
         timeouts.connect = fields.duration("connect", minimum: minimum) ?? timeouts.connect

@@ -13,7 +13,11 @@ struct ScenarioDecoder {
         guard let top = Fields(root, path: "", allowed: Self.topKeys, context: context) else { return nil }
         let name = top.require("name").flatMap { context.string($0, "name") }
         if let name, name.isEmpty || name.contains("/") {
-            context.error(.type, "'name' must be non-empty and contain no '/' (it names a report folder)", at: top["name"]?.position ?? root.position)
+            context.error(
+                .type,
+                "'name' must be non-empty and contain no '/' (it names a report folder)",
+                at: top["name"]?.position ?? root.position
+            )
         }
         let description = top.string("description")
         let target = top["target"].map { decodeTarget($0) } ?? Target()

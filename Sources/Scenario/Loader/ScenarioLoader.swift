@@ -103,11 +103,26 @@ package struct ScenarioLoader: Sendable {
             return Diagnostic(.error, .yaml, "not valid YAML: \(problem)\(detail)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.error, .duplicateKey, "key \(keys) appears more than once in the same mapping", at: at(context.mark))
+            return Diagnostic(
+                .error,
+                .duplicateKey,
+                "key \(keys) appears more than once in the same mapping",
+                at: at(context.mark)
+            )
         case .reader(let problem, _, _, _):
-            return Diagnostic(.error, .yaml, "cannot read the text: \(problem)", at: SourcePosition(file: file, line: 1, column: 1))
+            return Diagnostic(
+                .error,
+                .yaml,
+                "cannot read the text: \(problem)",
+                at: SourcePosition(file: file, line: 1, column: 1)
+            )
         default:
-            return Diagnostic(.error, .yaml, "not valid YAML: \(error)", at: SourcePosition(file: file, line: 1, column: 1))
+            return Diagnostic(
+                .error,
+                .yaml,
+                "not valid YAML: \(error)",
+                at: SourcePosition(file: file, line: 1, column: 1)
+            )
         }
     }
 }

@@ -52,7 +52,9 @@ package struct PayloadTemplate: Sendable, Hashable {
                 var end = index + 2
                 while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
                 guard end + 1 < scalars.count else {
-                    return .failure(TemplateError(message: "'{{' at offset \(index) has no closing '}}'", offset: index))
+                    return .failure(
+                        TemplateError(message: "'{{' at offset \(index) has no closing '}}'", offset: index)
+                    )
                 }
                 var name = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
                 name = name.trimmingSpaces

@@ -26,5 +26,7 @@ package enum Aggregate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Aggregate names for suggestions.
-    static let names = ["p50", "p90", "p95", "p99", "p99.9", "min", "max", "mean", "avg", "count", "rate", "throughput"]
+    static let names = [
+        "p50", "p90", "p95", "p99", "p99.9", "min", "max", "mean", "avg", "count", "rate", "throughput",
+    ]
 }

@@ -72,8 +72,9 @@ struct ThresholdParser {
     /// Letters, digits, `_` and `.` (so `p99.9` is one word).
     private mutating func word() -> String {
         var out = ""
-        while let scalar = peek, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
-            || scalar == "."
+        while let scalar = peek,
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+                || scalar == "."
         {
             out.unicodeScalars.append(scalar)
             index += 1

@@ -27,10 +27,16 @@ extension Duration {
             while unitEnd < after.endIndex, after[unitEnd].isLetter { unitEnd = after.index(after: unitEnd) }
             let unit = after[after.startIndex..<unitEnd]
             if unit.isEmpty, after.first == " " {
-                throw UnitError(.duration, "'\(text)' contains a space; write the unit right after the number, e.g. \(digits)s")
+                throw UnitError(
+                    .duration,
+                    "'\(text)' contains a space; write the unit right after the number, e.g. \(digits)s"
+                )
             }
             guard !unit.isEmpty else {
-                throw UnitError(.duration, "'\(text)' has no unit after \(digits); write e.g. \(digits)s or \(digits)ms")
+                throw UnitError(
+                    .duration,
+                    "'\(text)' has no unit after \(digits); write e.g. \(digits)s or \(digits)ms"
+                )
             }
             guard let rank = units.firstIndex(where: { $0.name == unit }) else {
                 throw UnitError(
@@ -40,7 +46,10 @@ extension Duration {
             }
             let canonicalRank = rank > 4 ? rank - 1 : rank
             guard canonicalRank > previousRank else {
-                throw UnitError(.duration, "'\(text)' repeats or misorders units; write the largest unit first, e.g. 1h30m")
+                throw UnitError(
+                    .duration,
+                    "'\(text)' repeats or misorders units; write the largest unit first, e.g. 1h30m"
+                )
             }
             previousRank = canonicalRank
             total += value * units[rank].nanoseconds
