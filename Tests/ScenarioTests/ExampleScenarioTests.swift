@@ -128,3 +128,30 @@ struct ExampleScenarioTests {
         }
     }
 }
+
+@Suite("Documentation stays complete")
+struct DocumentationTests {
+    private static let scenariosDoc: String = {
+        let path = repositoryRoot.appendingPathComponent("docs/scenarios.md").path
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }()
+
+    @Test("docs/scenarios.md documents every diagnostic code")
+    func codes() {
+        #expect(!Self.scenariosDoc.isEmpty)
+        for code in Diagnostic.Code.all {
+            let short = code.rawValue.split(separator: ".").last.map { "`.\($0)`" } ?? ""
+            #expect(
+                Self.scenariosDoc.contains("`\(code.rawValue)`") || Self.scenariosDoc.contains(short),
+                "\(code.rawValue) is not documented"
+            )
+        }
+    }
+
+    @Test("docs/scenarios.md documents every metric")
+    func metrics() {
+        for metric in Metric.allCases {
+            #expect(Self.scenariosDoc.contains("`\(metric.rawValue)`"), "\(metric.rawValue) is not documented")
+        }
+    }
+}

@@ -10,7 +10,7 @@ package struct Scenario: Sendable, Hashable {
     /// The file the scenario came from (relative paths inside are resolved against its directory).
     package var sourceFile: String
     package var target: Target
-    /// Checks on the upgrade response (RFC 6455 §4.1); `nil` means "status 101 and nothing else".
+    /// Checks on the upgrade response (RFC 6455 §4.1); by default only "status 101".
     package var expect: UpgradeExpectation
     /// How to learn which backend served a connection; required by `routes` and `weights`.
     package var identity: IdentitySource?
