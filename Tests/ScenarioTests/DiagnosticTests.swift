@@ -159,6 +159,12 @@ struct DiagnosticTests {
         #expect(raw.allSatisfy { $0.hasPrefix("scenario.") })
     }
 
+    @Test("Routes naming targets need embedded targets when there is no URL")
+    func anonymousEmbedded() {
+        #expect(problems("name: x\nweights: {targets: {a: 1}}") == ["2:1 scenario.reference"])
+        #expect(problems("name: x\nroutes: [{name: r, expect: {status: 403}}]") == [])
+    }
+
     @Test("Routes or weights against a real URL need an identity source")
     func identityRequired() {
         let yaml = "name: x\ntarget: {url: \"ws://h\"}\nroutes:\n  - {name: r, expect: {target: a}}"

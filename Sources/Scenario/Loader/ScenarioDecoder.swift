@@ -66,7 +66,19 @@ struct ScenarioDecoder {
 
     /// With embedded targets, every identity a route, weight or event names must exist.
     private func checkReferences(target: Target, routes: [Route], weights: WeightExpectation?, nodes: Fields) {
-        guard target.url == nil, let embedded = target.embedded else { return }
+        guard target.url == nil else { return }
+        guard let embedded = target.embedded else {
+            let namesTargets =
+                weights != nil || routes.contains { if case .targets = $0.expect { true } else { false } }
+            if namesTargets, let key = nodes.keyNode("weights") ?? nodes.keyNode("routes") {
+                context.error(
+                    .reference,
+                    "routes and weights name target identities, but with no 'target.url' and no 'target.embedded' there is one anonymous embedded target; list the identities in 'target.embedded.targets'",
+                    at: key.position
+                )
+            }
+            return
+        }
         let ids = Set(embedded.targets.map(\.id))
         func check(_ id: String, _ what: String, _ node: SourceNode?) {
             guard !ids.contains(id) else { return }
