@@ -5,7 +5,7 @@ extension ScenarioDecoder {
     static let openKeys = ["arrivalRate", "startRate", "maxConnections", "spacing"]
 
     /// Decodes `load`, inferring the model from its keys when `model` is absent.
-    func decodeLoad(_ node: SourceNode?, duration: Duration?, at rootPosition: SourcePosition) -> LoadModel? {
+    func decodeLoad(_ node: SourceNode?, duration: Duration?) -> LoadModel? {
         guard let node else { return .closed(ClosedLoad(connections: 1, stages: [.init(duration: .zero, target: 1)])) }
         let allowed = ["model", "stages", "messages"] + Self.closedKeys + Self.openKeys
         guard let fields = Fields(node, path: "load", allowed: allowed, context: context) else { return nil }

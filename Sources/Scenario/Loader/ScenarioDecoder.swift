@@ -24,14 +24,14 @@ struct ScenarioDecoder {
         let expect = top["expect"].map { decodeUpgradeExpectation($0) } ?? UpgradeExpectation()
         var identity = top["identity"].flatMap { decodeIdentity($0) }
         let duration = top.duration("duration", minimum: .milliseconds(1))
-        let load = decodeLoad(top["load"], duration: duration, at: root.position)
+        let load = decodeLoad(top["load"], duration: duration)
         let steps = top["steps"].map { decodeSteps($0, path: "steps") } ?? []
         let routes = top["routes"].map { decodeRoutes($0) } ?? []
         let weights = top["weights"].flatMap { decodeWeights($0) }
         let thresholds = top["thresholds"].map { decodeThresholds($0) } ?? []
         let output = top["output"].map { decodeOutput($0) } ?? OutputOptions()
 
-        let needsIdentity = !routes.isEmpty && routes.contains { if case .targets = $0.expect { true } else { false } }
+        let needsIdentity = routes.contains { $0.expect.namesTargets }
         if identity == nil, needsIdentity || weights != nil {
             if target.url == nil {
                 identity = .header(target.embedded?.identityHeader ?? "X-Target-Id")
@@ -68,8 +68,7 @@ struct ScenarioDecoder {
     private func checkReferences(target: Target, routes: [Route], weights: WeightExpectation?, nodes: Fields) {
         guard target.url == nil else { return }
         guard let embedded = target.embedded else {
-            let namesTargets =
-                weights != nil || routes.contains { if case .targets = $0.expect { true } else { false } }
+            let namesTargets = weights != nil || routes.contains { $0.expect.namesTargets }
             if namesTargets, let key = nodes.keyNode("weights") ?? nodes.keyNode("routes") {
                 context.error(
                     .reference,

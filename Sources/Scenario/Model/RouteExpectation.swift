@@ -6,4 +6,10 @@ package enum RouteExpectation: Sendable, Hashable {
     case status(Int)
     /// Redirected (301/302/303/307/308) to this `Location`.
     case redirect(location: String)
+
+    /// Whether the row names target identities (and so needs an identity source).
+    package var namesTargets: Bool {
+        if case .targets = self { return true }
+        return false
+    }
 }
