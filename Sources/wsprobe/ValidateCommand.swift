@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
         var failed = false
         for file in files {
             let result = loader.load(contentsOfFile: file)
-            for diagnostic in result.diagnostics { print(diagnostic) }
+            for diagnostic in result.renderedDiagnostics { print(diagnostic) }
             if let scenario = result.scenario {
                 print("ok: \(scenario.summary)")
             } else {

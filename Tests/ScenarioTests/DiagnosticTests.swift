@@ -172,3 +172,32 @@ struct DiagnosticTests {
         #expect(problems(yaml + "\nidentity: {header: X-Id}") == [])
     }
 }
+
+@Suite("Diagnostic snippets")
+struct DiagnosticSnippetTests {
+    @Test("A diagnostic renders with its source line and a caret under the column")
+    func snippet() throws {
+        let result = load("name: x\ntarget:\n  url: http://h")
+        let rendered = try #require(result.renderedDiagnostics.first)
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("test.yaml:3:8: error[scenario.url]: "))
+        #expect(lines[1] == "  3 |   url: http://h")
+        #expect(lines[2] == "    |        ^")
+    }
+
+    @Test("Override diagnostics quote the argument")
+    func overrideSnippet() throws {
+        let result = load("name: x", overrides: ["load.connections=many"])
+        #expect(
+            result.renderedDiagnostics.first?.hasSuffix("  1 | load.connections=many\n    |                  ^") == true
+        )
+    }
+
+    @Test("Without source text the plain form is used")
+    func plain() {
+        let diagnostic = Diagnostic(.error, .yaml, "m", at: SourcePosition(file: "f", line: 9, column: 1))
+        #expect(diagnostic.rendered(source: nil) == "f:9:1: error[scenario.yaml]: m")
+        #expect(diagnostic.rendered(source: "one line") == "f:9:1: error[scenario.yaml]: m")
+    }
+}

@@ -36,7 +36,10 @@ struct UnitTests {
 
     @Test(
         "Rates parse per second",
-        arguments: [("200/s", 200.0), ("12000/m", 200.0), ("3600/h", 1.0), ("0/s", 0.0), ("0.5/s", 0.5)]
+        arguments: [
+            ("200/s", 200.0), ("12000/m", 200.0), ("3600/h", 1.0), ("0/s", 0.0), ("0.5/s", 0.5),
+            ("100000000/s", 100_000_000.0),
+        ]
     )
     func rates(text: String, perSecond: Double) throws {
         #expect(try Rate.parse(text).perSecond == perSecond)

@@ -30,6 +30,8 @@ package struct ScenarioLoader: Sendable {
     /// Loads scenario text; `file` labels the diagnostics and anchors relative paths.
     package func load(yaml text: String, file: String = "<memory>") -> ScenarioLoadResult {
         let context = DecodeContext()
+        var sources = [file: text]
+        for (index, argument) in overrides.enumerated() { sources["--set #\(index + 1)"] = argument }
         var root: SourceNode
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -37,7 +39,11 @@ package struct ScenarioLoader: Sendable {
             }
             root = SourceNode(yams: node, file: file)
         } catch let error as YamlError {
-            return ScenarioLoadResult(scenario: nil, diagnostics: [Self.diagnostic(for: error, file: file)])
+            return ScenarioLoadResult(
+                scenario: nil,
+                diagnostics: [Self.diagnostic(for: error, file: file)],
+                sources: sources
+            )
         } catch {
             let position = SourcePosition(file: file, line: 1, column: 1)
             return ScenarioLoadResult(scenario: nil, diagnostics: [Diagnostic(.error, .yaml, "\(error)", at: position)])
@@ -54,7 +60,8 @@ package struct ScenarioLoader: Sendable {
         let scenario = ScenarioDecoder(context: context, file: file).decode(root)
         return ScenarioLoadResult(
             scenario: context.hasErrors ? nil : scenario,
-            diagnostics: Self.sorted(context.diagnostics)
+            diagnostics: Self.sorted(context.diagnostics),
+            sources: sources
         )
     }
 
