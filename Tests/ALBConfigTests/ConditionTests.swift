@@ -66,6 +66,14 @@ struct ConditionTests {
             expected: [.handshakeHeaderMatch]
         ),
         Case(condition: #"{"type": "HEADER", "condition": "EXISTS", "key": "Sec-WebSocket-Protocol"}"#, expected: []),
+        Case(
+            condition: #"{"type": "HEADER", "condition": "EXISTS", "key": "sec-websocket-key", "negate": true}"#,
+            expected: [.unsatisfiableCondition]
+        ),
+        Case(
+            condition: #"{"type": "HEADER", "condition": "EQUALS", "key": "Sec-WebSocket-Key", "value": "abc"}"#,
+            expected: [.handshakeHeaderMatch]
+        ),
         Case(condition: #"{"type": "HEADER", "condition": "EQUALS", "key": "X-Tenant", "value": "a"}"#, expected: []),
         Case(
             condition: #"{"type": "PATH", "condition": "EQUALS", "value": "ws"}"#,
@@ -107,7 +115,46 @@ struct ConditionTests {
             """#
         )
         #expect(findings.map(\.rule) == [.unsatisfiableCondition])
+        #expect(findings.first?.severity == .error)
         #expect(findings.first?.location.path.description == "properties.httpRules[0].conditions[1]")
+    }
+
+    @Test("Host names compare case-insensitively, so different spellings of one host do not contradict")
+    func hostCaseIsNotAContradiction() throws {
+        let findings = try Inline.lint(
+            #"""
+            [{"type": "FORWARD", "targetGroup": "tg-1", "conditions": [
+              {"type": "HOST", "condition": "EQUALS", "value": "Chat.example.com"},
+              {"type": "HOST", "condition": "EQUALS", "value": "chat.example.com"}]}]
+            """#
+        )
+        #expect(findings.isEmpty)
+    }
+
+    @Test("A path that cannot start with a slash is an error for any rule type")
+    func pathWithoutSlash() throws {
+        let findings = try Inline.lint(
+            #"[{"type": "STATIC", "responseMessage": "x", "conditions": [{"type": "PATH", "condition": "STARTS_WITH", "value": "api"}]}, {"type": "FORWARD", "targetGroup": "tg-1"}]"#
+        )
+        #expect(findings.map(\.rule) == [.unsatisfiableCondition])
+        #expect(findings.first?.severity == .error)
+    }
+
+    @Test("A FORWARD rule no upgrade can match is a warning; a STATIC rule that keeps WebSockets out is fine")
+    func webSocketExclusionDependsOnAction() throws {
+        let post = #"{"type": "METHOD", "condition": "EQUALS", "value": "POST"}"#
+        let noUpgrade = #"{"type": "HEADER", "condition": "EXISTS", "key": "Upgrade", "negate": true}"#
+        let forward = try Inline.lint(#"[{"type": "FORWARD", "targetGroup": "tg-1", "conditions": [\#(post)]}]"#)
+        #expect(forward.map(\.rule) == [.unsatisfiableCondition])
+        #expect(forward.first?.severity == .warning)
+        let staticRules = try Inline.lint(
+            #"""
+            [{"type": "STATIC", "responseMessage": "use a WebSocket", "statusCode": 426, "conditions": [\#(noUpgrade)]},
+             {"type": "STATIC", "responseMessage": "read only", "statusCode": 405, "conditions": [\#(post)]},
+             {"type": "FORWARD", "targetGroup": "tg-1"}]
+            """#
+        )
+        #expect(staticRules.isEmpty, "\(staticRules.map(\.message))")
     }
 
     @Test("A condition with several shape problems reports each at its member")

@@ -43,7 +43,7 @@ struct LintRuleFixtureTests {
         forwarding(.conditionShape, .error, "properties.httpRules[0].conditions[2].condition"),
         forwarding(.invalidCIDR, .error, "properties.httpRules[0].conditions[2].value"),
         forwarding(.invalidRegex, .error, "properties.httpRules[0].conditions[0].value"),
-        forwarding(.unsatisfiableCondition, .error, "properties.httpRules[0].conditions[2]"),
+        forwarding(.unsatisfiableCondition, .warning, "properties.httpRules[0].conditions[2]"),
         forwarding(.handshakeHeaderMatch, .warning, "properties.httpRules[0].conditions[1]"),
         forwarding(.ruleOrder, .warning, "properties.httpRules[1]"),
         forwarding(.staticShadowsForward, .error, "properties.httpRules[1]"),

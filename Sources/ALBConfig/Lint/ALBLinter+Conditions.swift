@@ -8,6 +8,9 @@ extension ALBLinter {
         "upgrade": ["websocket", "WebSocket", "Websocket"],
         "connection": ["Upgrade", "upgrade", "keep-alive, Upgrade"],
         "sec-websocket-version": ["13"],
+        // RFC 6455 §1.3 sample key: value comparisons on the key are reported as unstable before this table
+        // is consulted, so the entry only decides EXISTS / NOT EXISTS.
+        "sec-websocket-key": ["dGhlIHNhbXBsZSBub25jZQ=="],
     ]
 
     /// Headers whose value differs per request or per client library, so only EXISTS tests them reliably.
@@ -17,7 +20,7 @@ extension ALBLinter {
 
     /// `alb.condition-shape`, `alb.invalid-cidr`, `alb.invalid-regex`, `alb.unsatisfiable-condition`,
     /// `alb.handshake-header-match` for one condition.
-    func checkCondition(_ condition: RuleCondition, into findings: inout [LintFinding]) {
+    func checkCondition(_ condition: RuleCondition, in rule: HTTPRule, into findings: inout [LintFinding]) {
         guard checkShape(condition, into: &findings) else { return }
         if condition.type == .sourceIP {
             if let value = condition.value, !CIDR.isValid(value) {
@@ -49,7 +52,7 @@ extension ALBLinter {
             )
             return
         }
-        checkUpgradeRequest(condition, into: &findings)
+        checkUpgradeRequest(condition, in: rule, into: &findings)
     }
 
     /// The documented combinations of `type`, `condition`, `key` and `value`; returns whether the condition
@@ -115,7 +118,11 @@ extension ALBLinter {
 
     /// What a WebSocket upgrade request always looks like: method GET (RFC 6455 §4.1), a path starting with
     /// "/", and the handshake headers.
-    private func checkUpgradeRequest(_ condition: RuleCondition, into findings: inout [LintFinding]) {
+    private func checkUpgradeRequest(
+        _ condition: RuleCondition,
+        in rule: HTTPRule,
+        into findings: inout [LintFinding]
+    ) {
         let candidates: [String]
         switch condition.type {
         case .method:
@@ -153,7 +160,7 @@ extension ALBLinter {
                 condition.type == .method
                 ? "a WebSocket upgrade is always a GET request (RFC 6455 §4.1)"
                 : "upgrade requests send \(candidates.map { "\"\($0)\"" }.joined(separator: " or "))"
-            unsatisfiable(condition, because: what, into: &findings)
+            excludesWebSockets(condition, in: rule, because: what, into: &findings)
         } else if outcomes.contains(false) {
             let missed = zip(candidates, outcomes).filter { $0.1 == false }.map { "\"\($0.0)\"" }
             findings.append(
@@ -172,14 +179,39 @@ extension ALBLinter {
         }
     }
 
+    /// A condition no request at all can meet: the rule is dead whatever it is for.
     private func unsatisfiable(_ condition: RuleCondition, because reason: String, into findings: inout [LintFinding]) {
         findings.append(
             LintFinding(
                 rule: .unsatisfiableCondition,
                 severity: .error,
                 message: sentence(
-                    "\(condition.summary) can never hold for a WebSocket upgrade: \(reason); the rule never ",
-                    "applies to WebSockets (conditions are checked on the upgrade request only)"
+                    "\(condition.summary) can never hold: \(reason), so the rule never applies; ",
+                    "fix or remove the condition"
+                ),
+                location: condition.source
+            )
+        )
+    }
+
+    /// A condition no WebSocket upgrade can meet. On a FORWARD rule that is worth a warning (the rule never
+    /// carries a WebSocket, which is fine only if it is meant for plain HTTP); on a STATIC or REDIRECT rule it
+    /// is how WebSockets are kept out of the rule, so nothing is reported.
+    private func excludesWebSockets(
+        _ condition: RuleCondition,
+        in rule: HTTPRule,
+        because reason: String,
+        into findings: inout [LintFinding]
+    ) {
+        guard rule.type == .forward else { return }
+        findings.append(
+            LintFinding(
+                rule: .unsatisfiableCondition,
+                severity: .warning,
+                message: sentence(
+                    "\(condition.summary) can never hold for a WebSocket upgrade: \(reason); conditions are ",
+                    "checked on the upgrade request only, so \(rule.displayName) never carries a WebSocket; ",
+                    "fine if it is meant for plain HTTP, otherwise remove the condition"
                 ),
                 location: condition.source
             )
@@ -192,9 +224,13 @@ extension ALBLinter {
         var seen: [String: RuleCondition] = [:]
         for condition in rule.conditions where condition.condition == .equals && !condition.negate {
             guard let value = condition.value, condition.type != .method else { continue }
-            let key = condition.type == .header || condition.type == .host ? condition.key?.lowercased() : condition.key
+            // Header names and host names compare case-insensitively (RFC 9110 §5.1, RFC 3986 §3.2.2).
+            let key = condition.type == .header ? condition.key?.lowercased() : condition.key
             let subject = "\(condition.type.rawValue) \(key ?? "")"
-            if let earlier = seen[subject], let earlierValue = earlier.value, earlierValue != value {
+            let differs: (String) -> Bool = { earlierValue in
+                condition.type == .host ? earlierValue.lowercased() != value.lowercased() : earlierValue != value
+            }
+            if let earlier = seen[subject], let earlierValue = earlier.value, differs(earlierValue) {
                 unsatisfiable(
                     condition,
                     because: "\(rule.displayName) also requires \(earlier.summary) and all conditions must match",

@@ -21,7 +21,7 @@ package struct ALBLinter: Sendable {
             for rule in forwardingRule.httpRules {
                 checkAction(rule, in: configuration, into: &findings)
                 for condition in rule.conditions {
-                    checkCondition(condition, into: &findings)
+                    checkCondition(condition, in: rule, into: &findings)
                 }
                 checkContradictions(rule, into: &findings)
             }
