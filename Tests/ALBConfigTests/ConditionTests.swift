@@ -50,6 +50,16 @@ struct ConditionTests {
             expected: []
         ),
         Case(
+            condition: #"{"type": "HEADER", "condition": "EQUALS", "key": "Upgrade", "value": "WEBSOCKET"}"#,
+            expected: [.handshakeHeaderMatch]
+        ),
+        Case(
+            condition:
+                #"{"type": "HEADER", "condition": "EQUALS", "key": "Upgrade", "value": "WEBSOCKET", "negate": true}"#,
+            expected: [.handshakeHeaderMatch]
+        ),
+        Case(condition: #"{"type": "METHOD", "condition": "EQUALS", "value": "get"}"#, expected: []),
+        Case(
             condition: #"{"type": "HEADER", "condition": "EQUALS", "key": "Connection", "value": "Upgrade"}"#,
             expected: [.handshakeHeaderMatch]
         ),

@@ -154,29 +154,35 @@ extension ALBLinter {
         default:
             return
         }
-        let outcomes = candidates.map { ConditionEvaluator.satisfied(condition, by: $0) }
-        if outcomes.allSatisfy({ $0 == false }) {
+        // A candidate is missed if the condition fails for it under either case reading; the condition is
+        // unsatisfiable only if it fails every candidate under both.
+        let sensitive = candidates.map { ConditionEvaluator.satisfied(condition, by: $0, mode: .sensitive) }
+        let insensitive = candidates.map { ConditionEvaluator.satisfied(condition, by: $0, mode: .insensitive) }
+        if (sensitive + insensitive).allSatisfy({ $0 == false }) {
             let what =
                 condition.type == .method
                 ? "a WebSocket upgrade is always a GET request (RFC 6455 §4.1)"
                 : "upgrade requests send \(candidates.map { "\"\($0)\"" }.joined(separator: " or "))"
             excludesWebSockets(condition, in: rule, because: what, into: &findings)
-        } else if outcomes.contains(false) {
-            let missed = zip(candidates, outcomes).filter { $0.1 == false }.map { "\"\($0.0)\"" }
-            findings.append(
-                LintFinding(
-                    rule: .handshakeHeaderMatch,
-                    severity: .warning,
-                    message: sentence(
-                        "\(condition.summary) misses clients that send \(missed.joined(separator: " or ")): ",
-                        "RFC 6455 §4.2.1 makes these values case-insensitive and Connection is a list, but the ",
-                        "ALB compares text (case sensitivity of EQUALS is not documented); use EXISTS or a ",
-                        "case-insensitive MATCHES such as (?i)websocket"
-                    ),
-                    location: condition.source
-                )
-            )
+            return
         }
+        guard condition.type == .header else { return }
+        let missed = candidates.indices.filter { sensitive[$0] == false || insensitive[$0] == false }
+        guard !missed.isEmpty else { return }
+        let spellings = missed.map { "\"\(candidates[$0])\"" }.joined(separator: " or ")
+        findings.append(
+            LintFinding(
+                rule: .handshakeHeaderMatch,
+                severity: .warning,
+                message: sentence(
+                    "\(condition.summary) may miss clients that send \(spellings): RFC 6455 §4.2.1 makes ",
+                    "Upgrade and Connection case-insensitive and Connection is a list, while IONOS does not ",
+                    "document whether its comparisons ignore case; use EXISTS or a case-insensitive MATCHES ",
+                    "such as (?i)websocket, and test both spellings"
+                ),
+                location: condition.source
+            )
+        )
     }
 
     /// A condition no request at all can meet: the rule is dead whatever it is for.
