@@ -18,9 +18,8 @@ package final class Inflater {
     package let resetsPerMessage: Bool
     /// The window size in bits, 8-15.
     package let windowBits: Int
-    /// The peer ended the deflate stream (BFINAL) within the current message; input after it is ignored
-    /// and the stream is reset once the message ends.
-    private var streamEnded = false
+    /// Space for the LZ77 window when a stream ends with BFINAL; allocated on first use (rare).
+    private var windowCopy: UnsafeMutablePointer<Bytef>?
 
     /// A decompressor for a window of 2^`windowBits` bytes (8 works for inflating).
     /// - Throws: `.windowBitsOutOfRange` or `.zlibInitFailed`.
@@ -42,6 +41,7 @@ package final class Inflater {
     }
 
     deinit {
+        self.windowCopy?.deallocate()
         inflateEnd(self.stream)
         self.stream.deinitialize(count: 1)
         self.stream.deallocate()
@@ -73,22 +73,17 @@ package final class Inflater {
             self.reset()
             throw failure
         }
-        if isFinal, self.resetsPerMessage || self.streamEnded {
+        if isFinal, self.resetsPerMessage {
             self.reset()
         }
     }
 
     private func reset() {
         inflateReset(self.stream)
-        self.streamEnded = false
     }
 
     private func inflate(_ input: UnsafeRawBufferPointer, into output: inout ByteBuffer, limit: Int) -> ProtocolError? {
-        // After BFINAL nothing more belongs to this deflate stream (RFC 7692 §7.2.3.4 ends a message that
-        // way); the tail and any padding after it are ignored.
-        guard !self.streamEnded, let base = input.baseAddress?.assumingMemoryBound(to: Bytef.self) else {
-            return nil
-        }
+        guard let base = input.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return nil }
         defer {
             self.stream.pointee.next_in = nil
             self.stream.pointee.next_out = nil
@@ -99,7 +94,6 @@ package final class Inflater {
             self.stream.pointee.next_in = UnsafeMutablePointer(mutating: base + offset)
             self.stream.pointee.avail_in = uInt(length)
             if let failure = self.inflatePending(into: &output, limit: limit) { return failure }
-            if self.streamEnded { return nil }
             offset += length
         }
         return nil
@@ -128,8 +122,7 @@ package final class Inflater {
             case Z_OK:
                 continue
             case Z_STREAM_END:
-                self.streamEnded = true
-                return nil
+                if let failure = self.restartKeepingWindow() { return failure }
             case Z_BUF_ERROR:
                 // No progress possible: all input consumed and nothing left to flush.
                 return nil
@@ -137,6 +130,23 @@ package final class Inflater {
                 return .decompressionFailed(reason: self.zlibMessage(status))
             }
         } while self.stream.pointee.avail_in > 0 || self.stream.pointee.avail_out == 0
+        return nil
+    }
+
+    /// Starts a new deflate stream after a BFINAL block, with the old window as a preset dictionary.
+    ///
+    /// RFC 7692 §7.2.3.4 lets a sender end a message with a BFINAL block followed by an empty stored-block
+    /// header; with context takeover its LZ77 window still covers the earlier data, so what follows (the
+    /// tail, or the next message) may refer back into it. Raw inflate accepts a dictionary at any time.
+    private func restartKeepingWindow() -> ProtocolError? {
+        let window = self.windowCopy ?? UnsafeMutablePointer<Bytef>.allocate(capacity: 1 << self.windowBits)
+        self.windowCopy = window
+        var length: uInt = 0
+        guard inflateGetDictionary(self.stream, window, &length) == Z_OK, inflateReset(self.stream) == Z_OK,
+            length == 0 || inflateSetDictionary(self.stream, window, length) == Z_OK
+        else {
+            return .decompressionFailed(reason: "the inflater could not continue after a final deflate block")
+        }
         return nil
     }
 
