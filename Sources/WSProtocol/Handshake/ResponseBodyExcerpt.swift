@@ -16,6 +16,7 @@ package struct ResponseBodyExcerpt {
         case chunkSize(digits: Int, value: Int, inExtension: Bool)
         case chunkData(remaining: Int)
         case chunkDataEnd
+        case trailer(lineLength: Int)
         case untilClose
     }
 
@@ -79,9 +80,13 @@ package struct ResponseBodyExcerpt {
             self.keep(byte)
         case .chunkSize(let digits, let value, let inExtension):
             if byte == UInt8(ascii: "\n") {
-                // A zero-size chunk ends the body (trailers are not needed for an excerpt); a line with no
-                // digits is not chunked framing after all.
-                self.framing = digits == 0 || value == 0 ? .done : .chunkData(remaining: value)
+                // A zero-size chunk starts the trailer section; a line with no digits is not chunked framing
+                // after all.
+                if digits == 0 {
+                    self.framing = .done
+                } else {
+                    self.framing = value == 0 ? .trailer(lineLength: 0) : .chunkData(remaining: value)
+                }
             } else if inExtension || byte == UInt8(ascii: "\r") {
                 return
             } else if byte == UInt8(ascii: ";") || byte.isHTTPWhitespace {
@@ -97,6 +102,13 @@ package struct ResponseBodyExcerpt {
         case .chunkDataEnd:
             if byte == UInt8(ascii: "\n") {
                 self.framing = .chunkSize(digits: 0, value: 0, inExtension: false)
+            }
+        case .trailer(let lineLength):
+            // Trailer fields end with an empty line (RFC 9112 §7.1.2); they are skipped.
+            if byte == UInt8(ascii: "\n") {
+                self.framing = lineLength == 0 ? .done : .trailer(lineLength: 0)
+            } else if byte != UInt8(ascii: "\r") {
+                self.framing = .trailer(lineLength: lineLength + 1)
             }
         }
     }
