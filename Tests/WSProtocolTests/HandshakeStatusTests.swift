@@ -67,7 +67,7 @@ struct HandshakeStatusTests {
         Row(
             response: HandshakeFixtures.response(
                 "HTTP/1.1 400 Bad Request",
-                ["Content-Length: 30"],
+                ["Content-Length: 34"],
                 body: "Can \"Upgrade\" only to \"WebSocket\"."
             ),
             code: "handshake.status.client-error",

@@ -111,10 +111,10 @@ extension HandshakeError: CustomStringConvertible {
             let versions = headers.listElements(named: "Sec-WebSocket-Version").joined(separator: ", ")
             let detail =
                 versions.isEmpty
-                ? "and named no Sec-WebSocket-Version, so it probably never saw the Upgrade headers (a proxy "
-                    + "without WebSocket support?)"
-                : "and supports Sec-WebSocket-Version \(versions) (this client speaks 13, RFC 6455 §4.4)"
-            return "\(answered): Upgrade Required \(detail)\(bodyClause)."
+                ? "the server named no Sec-WebSocket-Version, so it probably never saw the Upgrade headers (a "
+                    + "proxy without WebSocket support?)"
+                : "the server supports Sec-WebSocket-Version \(versions) (this client speaks 13, RFC 6455 §4.4)"
+            return "\(answered): \(detail)\(bodyClause)."
         case .clientError:
             return "\(answered): the server or a proxy rejected the upgrade request (were the Upgrade/Connection "
                 + "headers dropped, or a required header missing?)\(bodyClause)."
