@@ -7,6 +7,9 @@ package enum HandshakeError: Error, Equatable, Sendable {
     /// The request could not be built from the given inputs (a header with CR/LF, a subprotocol that is
     /// not a token, ...).
     case invalidRequest(reason: String)
+    /// The connection ended (or the wait was given up) before a complete response head arrived;
+    /// `receivedBytes` were received, starting with `prefix` (at most 64 bytes).
+    case closedBeforeResponse(receivedBytes: Int, prefix: [UInt8])
     /// The response head did not end within `limit` bytes.
     case responseHeadTooLarge(limit: Int)
     /// The response head is not HTTP/1.1.
@@ -58,6 +61,7 @@ package enum HandshakeError: Error, Equatable, Sendable {
     package var code: String {
         switch self {
         case .invalidRequest: "handshake.invalid-request"
+        case .closedBeforeResponse: "handshake.closed-before-response"
         case .responseHeadTooLarge: "handshake.response-head-too-large"
         case .malformedResponse: "handshake.malformed-response"
         case .unexpectedStatus(let status, _, _, _): HandshakeStatusClass(status: status).code

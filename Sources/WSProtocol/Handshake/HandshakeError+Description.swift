@@ -4,6 +4,8 @@ extension HandshakeError: CustomStringConvertible {
         switch self {
         case .invalidRequest(let reason):
             "The upgrade request cannot be built: \(reason)."
+        case .closedBeforeResponse(let count, let prefix):
+            Self.describeClosed(count: count, prefix: prefix)
         case .responseHeadTooLarge(let limit):
             "The server's response head did not end within \(limit) bytes; this is not a WebSocket upgrade answer."
         case .malformedResponse(let reason):
@@ -77,6 +79,21 @@ extension HandshakeError: CustomStringConvertible {
             "The server demands client_max_window_bits=\(received); zlib cannot compress raw deflate with a "
                 + "\(received)-bit window, so permessage-deflate cannot be used with this server."
         }
+    }
+
+    private static func describeClosed(count: Int, prefix: [UInt8]) -> String {
+        guard count > 0 else {
+            return "The server closed the connection without answering the upgrade request (an idle or "
+                + "connection limit, a proxy expecting the PROXY protocol, or a TLS/plain-text mismatch?)."
+        }
+        // A TLS record header (handshake 0x16 or alert 0x15, version 3.x) means a TLS endpoint.
+        if prefix.count >= 2, prefix[0] == 0x15 || prefix[0] == 0x16, prefix[1] == 0x03 {
+            return "The server answered with \(count) bytes of TLS instead of HTTP; the port expects TLS "
+                + "(use wss://)."
+        }
+        let text = Self.excerpt(prefix) ?? ""
+        return "The server closed the connection after \(count) bytes that do not complete an HTTP response "
+            + "head: '\(text)'."
     }
 
     private static func list(_ values: [String]) -> String {
