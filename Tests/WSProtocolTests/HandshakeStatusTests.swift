@@ -221,3 +221,17 @@ struct HandshakeBodyExcerptTests {
         #expect(ResponseBodyExcerpt(head: self.head(["Content-Length": "0"])).isComplete)
     }
 }
+
+@Suite("Body excerpt bounds")
+struct HandshakeBodyExcerptBoundTests {
+    @Test("an endless chunk extension stops collection after a bounded number of bytes")
+    func endlessChunkExtension() {
+        let head = UpgradeResponseHead(status: 503, reason: "", headers: ["Transfer-Encoding": "chunked"])
+        var excerpt = ResponseBodyExcerpt(head: head, limit: 100)
+        var buffer = ByteBuffer(string: "5;" + String(repeating: "x", count: 10_000))
+        let finished = excerpt.consume(&buffer)
+        #expect(finished)
+        #expect(buffer.readableBytes == 10_002 - (4 * 100 + 4096))
+        #expect(excerpt.bytes.isEmpty)
+    }
+}

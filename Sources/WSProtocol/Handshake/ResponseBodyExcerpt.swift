@@ -25,6 +25,9 @@ package struct ResponseBodyExcerpt {
     /// The maximum number of bytes kept.
     package let limit: Int
     private var framing: Framing
+    /// Body bytes read including chunk framing; collection stops at `4 * limit + 4096` so that endless
+    /// chunk extensions or trailers cannot keep it reading.
+    private var consumed = 0
 
     /// An excerpt collector for the body that follows `head`.
     package init(head: UpgradeResponseHead, limit: Int = ResponseBodyExcerpt.defaultLimit) {
@@ -55,6 +58,8 @@ package struct ResponseBodyExcerpt {
     package mutating func consume(_ buffer: inout ByteBuffer) -> Bool {
         while !self.isComplete, let byte = buffer.readInteger(as: UInt8.self) {
             self.step(byte)
+            self.consumed += 1
+            if self.consumed >= 4 * self.limit + 4096 { self.framing = .done }
         }
         return self.isComplete
     }
