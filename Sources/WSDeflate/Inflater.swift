@@ -102,9 +102,10 @@ package final class Inflater {
     private func inflatePending(into output: inout ByteBuffer, limit: Int) -> ProtocolError? {
         var status = Z_OK
         repeat {
-            // Allow one byte past the limit so that reaching it exactly is not mistaken for a bomb.
-            let room = max(0, limit - output.readableBytes) + 1
-            let step = min(room, Self.maximumStep)
+            // Allow one byte past the limit so that reaching it exactly is not mistaken for a bomb. Written
+            // without `+ 1` on the remainder so that a limit of Int.max cannot overflow.
+            let remaining = limit > output.readableBytes ? limit - output.readableBytes : 0
+            let step = remaining >= Self.maximumStep ? Self.maximumStep : remaining + 1
             output.writeWithUnsafeMutableBytes(minimumWritableBytes: step) { space in
                 guard let base = space.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return 0 }
                 let usable = min(space.count, step)

@@ -96,6 +96,18 @@ struct DeflateRoundTripTests {
         #expect(inflated.readableBytes == 10_000)
     }
 
+    @Test("a limit of Int.max means no limit and does not overflow")
+    func unlimited() throws {
+        let payload = samplePayload(size: 100_000, seed: 8)
+        let deflater = try Deflater(windowBits: 15, noContextTakeover: false)
+        let inflater = try Inflater(windowBits: 15, noContextTakeover: false)
+        var compressed = ByteBuffer()
+        deflater.compress(ByteBuffer(bytes: payload), into: &compressed)
+        var inflated = ByteBuffer()
+        try inflater.decompress(compressed, isFinal: true, into: &inflated, limit: .max)
+        #expect(bytes(of: inflated) == payload)
+    }
+
     private func split(_ buffer: ByteBuffer, into parts: Int) -> [ByteBuffer] {
         let size = buffer.readableBytes
         var result: [ByteBuffer] = []
