@@ -31,6 +31,11 @@ struct HTTPHeadReader {
     ///
     /// A bare LF is accepted as a line end as RFC 9112 §2.2 allows a recipient to do.
     mutating func scan(_ buffer: ByteBuffer) -> Scan {
+        if self.scanned > buffer.readableBytes {
+            // A different (shorter) buffer than last time: start over rather than skip bytes.
+            self.scanned = 0
+            self.lineLength = 0
+        }
         let available = min(buffer.readableBytes, self.limit)
         var found: Int?
         buffer.withUnsafeReadableBytes { bytes in

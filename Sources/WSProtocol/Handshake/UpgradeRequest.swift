@@ -178,3 +178,28 @@ package struct UpgradeRequest: Sendable, Equatable {
         !value.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
     }
 }
+
+extension UpgradeRequest {
+    /// A request for `url` with a fresh key drawn from `generator`.
+    /// - Throws: `.invalidRequest` when a value cannot appear in an HTTP/1.1 head.
+    package init(
+        url: WebSocketURL,
+        origin: String? = nil,
+        headers: HTTPHeaderFields = [:],
+        subprotocols: [String] = [],
+        extensions: [WebSocketExtension] = [],
+        using generator: inout some RandomNumberGenerator
+    ) throws(HandshakeError) {
+        try self.init(
+            host: url.host,
+            port: url.port,
+            isSecure: url.isSecure,
+            target: url.target,
+            origin: origin,
+            headers: headers,
+            subprotocols: subprotocols,
+            extensions: extensions,
+            using: &generator
+        )
+    }
+}
