@@ -24,7 +24,7 @@ package enum HandshakeStatusClass: String, Sendable, Equatable, CaseIterable {
     /// 1xx other than 101, and anything else.
     case unexpected
 
-    /// The class of `status`; 101 is not an error and falls in `.unexpected` only if asked.
+    /// The class of `status`. 101 is not an error; asked about anyway, it is `.unexpected`.
     package init(status: Int) {
         switch status {
         case 200..<300: self = .notUpgraded
