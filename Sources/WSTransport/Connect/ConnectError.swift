@@ -1,4 +1,5 @@
 package import TLSOpenSSL
+package import WSProtocol
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,6 +20,8 @@ package enum ConnectError: Error, Sendable {
     case timeout(phase: ConnectionPhase, after: Int64)
     /// The TLS handshake or certificate verification failed.
     case tls(TLSError)
+    /// The server's answer to the upgrade request was not an acceptable 101.
+    case handshake(HandshakeError)
     /// The peer closed the TCP connection before the phase completed.
     case closedDuring(phase: ConnectionPhase)
     /// No local address could be bound (ephemeral ports exhausted, or a bad `--source`).
@@ -40,6 +43,7 @@ package enum ConnectError: Error, Sendable {
             }
         case .timeout(let phase, _): "timeout.\(phase.rawValue)"
         case .tls(let error): error.code
+        case .handshake(let error): error.code
         case .closedDuring(let phase): "closed.\(phase.rawValue)"
         case .localAddress: "tcp.local-address"
         }
@@ -52,6 +56,7 @@ package enum ConnectError: Error, Sendable {
         case .tcp, .localAddress: .tcp
         case .timeout(let phase, _): phase
         case .tls: .tls
+        case .handshake: .upgrade
         case .closedDuring(let phase): phase
         }
     }
@@ -80,6 +85,8 @@ extension ConnectError: CustomStringConvertible {
             "Timed out after \(Self.milliseconds(nanoseconds)) in the \(phase.rawValue) phase"
                 + Self.timeoutHint(phase)
         case .tls(let error):
+            error.description
+        case .handshake(let error):
             error.description
         case .closedDuring(let phase):
             "The server closed the connection during the \(phase.rawValue) phase"
