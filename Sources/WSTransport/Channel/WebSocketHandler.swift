@@ -43,7 +43,12 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
         closeTimeout: TimeAmount = WebSocketHandler.defaultCloseTimeout,
         delegate: (any WebSocketDelegate)?
     ) {
-        self.machine = ConnectionStateMachine(role: role, limits: limits, compression: compression, random: SecureRandom())
+        self.machine = ConnectionStateMachine(
+            role: role,
+            limits: limits,
+            compression: compression,
+            random: SecureRandom()
+        )
         self.closeTimeout = closeTimeout
         self.delegate = delegate
         self.actions.reserveCapacity(8)
