@@ -22,6 +22,8 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     private var flushPending = false
     private var flushScheduled = false
     private var inRead = false
+    /// True while `perform` runs; sends made from delegate callbacks then only queue their actions.
+    private var performing = false
     private let closeTimeout: TimeAmount
     /// The owner of this connection; held strongly until the close outcome is delivered.
     package var delegate: (any WebSocketDelegate)?
@@ -144,6 +146,10 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
             self.actions.removeAll(keepingCapacity: true)
             return
         }
+        if self.performing {
+            // A delegate callback is sending: the running `perform` loop picks these actions up in order.
+            return
+        }
         self.perform(context: context, at: .now())
         if !self.inRead {
             self.scheduleFlush(context: context)
@@ -153,6 +159,8 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     /// Carries out queued actions in order. Delegate callbacks may send, which appends to `actions`; the index
     /// loop picks those up too, so nothing a delegate sends is lost or reordered.
     private func perform(context: ChannelHandlerContext, at now: NIODeadline) {
+        self.performing = true
+        defer { self.performing = false }
         var index = 0
         while index < self.actions.count {
             let action = self.actions[index]

@@ -24,6 +24,8 @@ package enum ConnectError: Error, Sendable {
     case handshake(HandshakeError)
     /// The peer closed the TCP connection before the phase completed.
     case closedDuring(phase: ConnectionPhase)
+    /// permessage-deflate was negotiated but zlib could not set it up.
+    case deflateSetup(String)
     /// No local address could be bound (ephemeral ports exhausted, or a bad `--source`).
     case localAddress(String, reason: String)
 
@@ -46,6 +48,7 @@ package enum ConnectError: Error, Sendable {
         case .handshake(let error): error.code
         case .closedDuring(let phase): "closed.\(phase.rawValue)"
         case .localAddress: "tcp.local-address"
+        case .deflateSetup: "deflate.setup-failed"
         }
     }
 
@@ -54,6 +57,7 @@ package enum ConnectError: Error, Sendable {
         switch self {
         case .invalidURL, .invalidResolve, .dns: .dns
         case .tcp, .localAddress: .tcp
+        case .deflateSetup: .upgrade
         case .timeout(let phase, _): phase
         case .tls: .tls
         case .handshake: .upgrade
@@ -91,6 +95,8 @@ extension ConnectError: CustomStringConvertible {
         case .closedDuring(let phase):
             "The server closed the connection during the \(phase.rawValue) phase"
                 + (phase == .upgrade ? " before answering the upgrade request (a proxy that drops upgrades?)." : ".")
+        case .deflateSetup(let reason):
+            "permessage-deflate was negotiated but could not be set up: \(reason)."
         case .localAddress(let address, let reason):
             "Could not bind the local address \(address): \(reason)."
         }
