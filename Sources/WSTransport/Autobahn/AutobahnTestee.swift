@@ -33,7 +33,10 @@ package struct AutobahnTestee: Sendable {
         let agent = Self.percentEncoded(self.agent)
         for index in 1...max(count, 1) where count > 0 {
             do {
-                let (_, outcome) = try await self.session(path: "/runCase?case=\(index)&agent=\(agent)", on: group.next())
+                let (_, outcome) = try await self.session(
+                    path: "/runCase?case=\(index)&agent=\(agent)",
+                    on: group.next()
+                )
                 if index % 50 == 0 || index == count {
                     self.log("autobahn: case \(index)/\(count) closed with \(outcome.code.rawValue)")
                 }

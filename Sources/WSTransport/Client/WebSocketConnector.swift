@@ -60,10 +60,15 @@ package enum WebSocketConnector {
         let url = options.url
         if let override = options.resolve.first(where: { $0.matches(host: url.host, port: url.port) }) {
             do {
-                return eventLoop.makeSucceededFuture(([try SocketAddress(ipAddress: override.address, port: url.port)], false))
+                return eventLoop.makeSucceededFuture(
+                    ([try SocketAddress(ipAddress: override.address, port: url.port)], false)
+                )
             } catch {
                 return eventLoop.makeFailedFuture(
-                    ConnectError.invalidResolve("\(override.host):\(override.port):\(override.address)", reason: "'\(override.address)' is not an IP address")
+                    ConnectError.invalidResolve(
+                        "\(override.host):\(override.port):\(override.address)",
+                        reason: "'\(override.address)' is not an IP address"
+                    )
                 )
             }
         }
@@ -120,7 +125,10 @@ package enum WebSocketConnector {
             bootstrap = bootstrap.bind(to: local)
         }
         bootstrap.connect(to: address).whenFailure { error in
-            var failure = ConnectFailure(error: Self.connectError(error, phase: .tcp, address: address), timings: timings)
+            var failure = ConnectFailure(
+                error: Self.connectError(error, phase: .tcp, address: address),
+                timings: timings
+            )
             failure.resolvedAddresses = addresses
             failure.remoteAddress = address
             promise.fail(failure)
@@ -129,7 +137,8 @@ package enum WebSocketConnector {
     }
 
     /// Maps a bootstrap or resolver error to the phase's `ConnectError`.
-    static func connectError(_ error: any Error, phase: ConnectionPhase, address: SocketAddress? = nil) -> ConnectError {
+    static func connectError(_ error: any Error, phase: ConnectionPhase, address: SocketAddress? = nil) -> ConnectError
+    {
         if let error = error as? ConnectError {
             return error
         }
@@ -146,6 +155,7 @@ package enum WebSocketConnector {
         if let error = error as? IOError {
             return .tcp(address: where_, reason: error.description, errno: error.errnoCode)
         }
-        return phase == .dns ? .dns(host: where_, reason: "\(error)") : .tcp(address: where_, reason: "\(error)", errno: nil)
+        return phase == .dns
+            ? .dns(host: where_, reason: "\(error)") : .tcp(address: where_, reason: "\(error)", errno: nil)
     }
 }

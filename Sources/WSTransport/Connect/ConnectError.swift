@@ -1,5 +1,6 @@
 package import TLSOpenSSL
 package import WSProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
