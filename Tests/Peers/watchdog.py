@@ -7,7 +7,7 @@ The launcher (`PeerProcess` in Tests/TestSupport/Peers) keeps the write end of a
 script's standard input. When the launcher closes it, or dies for any reason (a crash included),
 standard input reaches end of file and the watchdog stops the peer: SIGTERM, then SIGKILL after 2 s.
 SIGTERM or SIGINT sent to the watchdog does the same. The peer inherits standard output and error,
-gets /dev/null as standard input and no other inherited descriptors. The watchdog exits with the
+gets /dev/null as standard input, no other inherited descriptors and an empty signal mask. The watchdog exits with the
 peer's status (128 + signal number when the peer was killed by a signal).
 """
 
@@ -17,8 +17,13 @@ import subprocess
 import sys
 import threading
 
+# The launcher's signal mask is inherited: Swift test runners may block SIGTERM, which would make
+# the peer (and this script) deaf to it. Unblock everything before starting the peer.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for ignored in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(ignored, signal.SIG_DFL)
 peer = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, close_fds=True)
-lock = threading.Lock()
+stop_requested = threading.Event()
 
 
 def exit_status():
@@ -26,27 +31,28 @@ def exit_status():
     return 128 - code if code is not None and code < 0 else (code or 0)
 
 
-def stop_peer_and_exit(*_):
-    with lock:
-        if peer.poll() is None:
-            peer.terminate()
-            try:
-                peer.wait(2)
-            except subprocess.TimeoutExpired:
-                peer.kill()
-                peer.wait()
-        os._exit(exit_status())
+def request_stop(*_):
+    stop_requested.set()
 
 
 def watch_launcher():
     while os.read(0, 4096):
         pass
-    stop_peer_and_exit()
+    stop_requested.set()
 
 
-signal.signal(signal.SIGTERM, stop_peer_and_exit)
-signal.signal(signal.SIGINT, stop_peer_and_exit)
+signal.signal(signal.SIGTERM, request_stop)
+signal.signal(signal.SIGINT, request_stop)
 threading.Thread(target=watch_launcher, daemon=True).start()
-peer.wait()
-with lock:
-    os._exit(exit_status())
+# Poll instead of a blocking peer.wait(): a signal handler that waited on the peer from inside
+# Popen.wait() would deadlock on Popen's internal lock.
+while peer.poll() is None and not stop_requested.wait(0.05):
+    pass
+if peer.poll() is None:
+    peer.terminate()
+    try:
+        peer.wait(2)
+    except subprocess.TimeoutExpired:
+        peer.kill()
+        peer.wait()
+os._exit(exit_status())

@@ -13,6 +13,11 @@ package final class RawTCPConnection {
     private var buffer: [UInt8] = []
     private var isClosed = false
 
+    /// The limit in seconds for each read and write; changing it applies to the next call.
+    package var timeout: Double {
+        didSet { LoopbackSocket.setTimeouts(descriptor, seconds: timeout) }
+    }
+
     /// The `Sec-WebSocket-Key` of `upgradeRequest(...)`: the RFC 6455 §1.3 sample nonce.
     package static let sampleKey = "dGhlIHNhbXBsZSBub25jZQ=="
     /// The `Sec-WebSocket-Accept` that `sampleKey` must produce (RFC 6455 §1.3).
@@ -28,6 +33,7 @@ package final class RawTCPConnection {
             LoopbackSocket.close(descriptor)
             throw PeerError.socket(operation: "connect(127.0.0.1:\(port))", errno: failure)
         }
+        self.timeout = timeout
         LoopbackSocket.setTimeouts(descriptor, seconds: timeout)
     }
 
@@ -138,6 +144,22 @@ package final class RawTCPConnection {
         } catch PeerError.socket(_, let code) where code == ECONNRESET {
             return true
         }
+    }
+
+    /// Waits, without blocking a thread for long, until the peer closes the connection.
+    ///
+    /// - Returns: true when it closed within `seconds`, false otherwise; bytes that arrive meanwhile
+    ///   are kept for later reads.
+    package func waitForPeerClose(within seconds: Double) async throws -> Bool {
+        let saved = timeout
+        defer { timeout = saved }
+        timeout = 0.05
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
+        while ContinuousClock.now < deadline {
+            if try peerClosed() { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 
     /// Sends one masked client frame (RFC 6455 §5.2) with FIN set.
