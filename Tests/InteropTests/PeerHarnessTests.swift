@@ -61,7 +61,12 @@ struct PeerHarnessTests {
             Issue.record("expected .notListening, got \(String(describing: error))")
             return
         }
-        let childPID = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        var pidText = ""
+        for _ in 0..<250 where pidText.isEmpty {
+            pidText = (try? String(contentsOfFile: pidFile, encoding: .utf8)) ?? ""
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let childPID = try #require(Int32(pidText))
         #expect(kill(childPID, 0) == 0)
         process.stop()
         #expect(!process.isRunning)
