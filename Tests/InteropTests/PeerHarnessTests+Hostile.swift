@@ -42,7 +42,8 @@ extension PeerHarnessTests {
         #expect(try upgrade(.unofferedExtension).header("Sec-WebSocket-Extensions") == "x-unknown")
         #expect(
             try upgrade(.deflateBadParameters).header("Sec-WebSocket-Extensions")
-                == "permessage-deflate; server_max_window_bits=7")
+                == "permessage-deflate; server_max_window_bits=7"
+        )
     }
 
     @Test("hostile error pages carry their documented headers and bodies")

@@ -48,7 +48,10 @@ extension PeerHarnessTests {
         let connection = try RawTCPConnection(port: server.port)
         try connection.write(
             RawTCPConnection.upgradeRequest(
-                path: "/", headers: ["Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"]))
+                path: "/",
+                headers: ["Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"]
+            )
+        )
         let response = try connection.readResponse()
         #expect(response.status == 101)
         let extensions = response.header("Sec-WebSocket-Extensions")
@@ -65,7 +68,9 @@ extension PeerHarnessTests {
         defer { server.stop() }
         for (offer, expected) in [("b", "b"), ("x, b, a", "a"), ("x", nil)] as [(String, String?)] {
             let connection = try RawTCPConnection(port: server.port)
-            try connection.write(RawTCPConnection.upgradeRequest(path: "/", headers: ["Sec-WebSocket-Protocol: \(offer)"]))
+            try connection.write(
+                RawTCPConnection.upgradeRequest(path: "/", headers: ["Sec-WebSocket-Protocol: \(offer)"])
+            )
             let response = try connection.readResponse()
             #expect(response.status == 101)
             #expect(response.header("Sec-WebSocket-Protocol") == expected, "offer \(offer)")
@@ -99,14 +104,19 @@ extension PeerHarnessTests {
     func pythonMutualTLS() async throws {
         let certificates = try CertificateFactory.shared()
         let server = try await PythonWebSocketServer.start(
-            id: "mtls", tls: try PeerTLS.testServer(requireClientCertificate: true))
+            id: "mtls",
+            tls: try PeerTLS.testServer(requireClientCertificate: true)
+        )
         defer { server.stop() }
         await #expect(throws: PeerError.self) {
             _ = try await TLSRequest.send(port: server.port, path: "/", upgrade: true)
         }
         let response = try await TLSRequest.send(
-            port: server.port, path: "/", upgrade: true,
-            clientCertificate: (certificates.clientCertificate, certificates.clientKey))
+            port: server.port,
+            path: "/",
+            upgrade: true,
+            clientCertificate: (certificates.clientCertificate, certificates.clientKey)
+        )
         #expect(response.status == 101)
         #expect(response.identity == "mtls")
     }

@@ -47,6 +47,7 @@ struct PeerHarnessTests {
     @Test("a peer that never listens times out, and stop() kills it and its child")
     func silentPeerTimesOutAndDies() async throws {
         let directory = try PeerFiles.makeTemporaryDirectory(prefix: "pidfile")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let pidFile = (directory as NSString).appendingPathComponent("pid")
         let process = try PeerProcess.launch(
             name: "sleeper",

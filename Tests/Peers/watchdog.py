@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Runs one test peer and makes sure it dies with the test process that launched it.
 
-Usage: watchdog.py COMMAND [ARGUMENT...]
+Usage: watchdog.py [--remove-dir DIR] COMMAND [ARGUMENT...]
 
 The launcher (`PeerProcess` in Tests/TestSupport/Peers) keeps the write end of a pipe on this
 script's standard input. When the launcher closes it, or dies for any reason (a crash included),
 standard input reaches end of file and the watchdog stops the peer: SIGTERM, then SIGKILL after 2 s.
 SIGTERM or SIGINT sent to the watchdog does the same. The peer inherits standard output and error,
 gets /dev/null as standard input, no other inherited descriptors and an empty signal mask. The watchdog exits with the
-peer's status (128 + signal number when the peer was killed by a signal).
+peer's status (128 + signal number when the peer was killed by a signal). With --remove-dir, it
+deletes DIR (the peer's configuration, logs and temporary files) after a requested stop; when the
+peer exits by itself the folder stays for the launcher to read the log (the launcher removes it).
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +25,11 @@ import threading
 signal.pthread_sigmask(signal.SIG_SETMASK, [])
 for ignored in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
     signal.signal(ignored, signal.SIG_DFL)
-peer = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, close_fds=True)
+command = sys.argv[1:]
+remove_dir = None
+if command[:1] == ["--remove-dir"]:
+    remove_dir, command = command[1], command[2:]
+peer = subprocess.Popen(command, stdin=subprocess.DEVNULL, close_fds=True)
 stop_requested = threading.Event()
 
 
@@ -55,4 +62,7 @@ if peer.poll() is None:
     except subprocess.TimeoutExpired:
         peer.kill()
         peer.wait()
+if remove_dir and stop_requested.is_set():
+    # Only on a requested stop: when the peer exits by itself, the launcher still reads its log.
+    shutil.rmtree(remove_dir, ignore_errors=True)
 os._exit(exit_status())

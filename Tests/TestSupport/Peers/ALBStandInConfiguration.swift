@@ -76,7 +76,10 @@ package struct ALBStandInConfiguration: Sendable {
                 ALBTargetGroup(name: "a", targets: [ALBTarget(port: a)]),
                 ALBTargetGroup(name: "b", targets: [ALBTarget(port: b)]),
                 ALBTargetGroup(name: "c", targets: [ALBTarget(port: c)]),
-                ALBTargetGroup(name: "weighted", targets: [ALBTarget(port: a, weight: 3), ALBTarget(port: b, weight: 1)]),
+                ALBTargetGroup(
+                    name: "weighted",
+                    targets: [ALBTarget(port: a, weight: 3), ALBTarget(port: b, weight: 1)]
+                ),
             ],
             defaultGroup: "a",
             rules: [
@@ -122,7 +125,9 @@ package struct ALBStandInConfiguration: Sendable {
             }
             switch rule.action {
             case .forward(let group):
-                guard names.contains(group) else { throw PeerError.invalidConfiguration("rule to unknown group \(group)") }
+                guard names.contains(group) else {
+                    throw PeerError.invalidConfiguration("rule to unknown group \(group)")
+                }
             case .fixedResponse(let status, let body):
                 guard (200...599).contains(status) else { throw PeerError.invalidConfiguration("status \(status)") }
                 try Self.check(body, allowed: Self.textCharacters, what: "fixed body")
@@ -135,7 +140,9 @@ package struct ALBStandInConfiguration: Sendable {
 
     private static func check(_ value: String, allowed: Set<Character>, what: String) throws {
         guard !value.isEmpty, value.allSatisfy(allowed.contains) else {
-            throw PeerError.invalidConfiguration("\(what) '\(value)' must be non-empty and use only \(String(allowed.sorted()))")
+            throw PeerError.invalidConfiguration(
+                "\(what) '\(value)' must be non-empty and use only \(String(allowed.sorted()))"
+            )
         }
     }
 }

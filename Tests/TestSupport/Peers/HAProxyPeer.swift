@@ -10,7 +10,8 @@ package final class HAProxyPeer: ALBStandIn {
     package let configurationPath: String
     package let process: PeerProcess
 
-    private init(httpPort: Int, httpsPort: Int?, deadBackendPort: Int, configurationPath: String, process: PeerProcess) {
+    private init(httpPort: Int, httpsPort: Int?, deadBackendPort: Int, configurationPath: String, process: PeerProcess)
+    {
         self.httpPort = httpPort
         self.httpsPort = httpsPort
         self.deadBackendPort = deadBackendPort
@@ -39,11 +40,21 @@ package final class HAProxyPeer: ALBStandIn {
             combinedPEM = path
         }
         let text = render(
-            configuration, httpPort: httpPort, httpsPort: httpsPort, combinedPEM: combinedPEM, deadPort: deadPort)
+            configuration,
+            httpPort: httpPort,
+            httpsPort: httpsPort,
+            combinedPEM: combinedPEM,
+            deadPort: deadPort
+        )
         let path = (directory as NSString).appendingPathComponent("haproxy.cfg")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let process = try PeerProcess.launch(
-            name: "haproxy", executable: executable, arguments: ["-f", path, "-db"], currentDirectory: directory)
+            name: "haproxy",
+            executable: executable,
+            arguments: ["-f", path, "-db"],
+            currentDirectory: directory,
+            removeDirectoryOnExit: true
+        )
         do {
             try await process.waitUntilListening(ports: [httpPort] + (httpsPort.map { [$0] } ?? []))
         } catch {
@@ -51,7 +62,12 @@ package final class HAProxyPeer: ALBStandIn {
             throw error
         }
         return HAProxyPeer(
-            httpPort: httpPort, httpsPort: httpsPort, deadBackendPort: deadPort, configurationPath: path, process: process)
+            httpPort: httpPort,
+            httpsPort: httpsPort,
+            deadBackendPort: deadPort,
+            configurationPath: path,
+            process: process
+        )
     }
 
     package func stop() {
@@ -121,12 +137,15 @@ package final class HAProxyPeer: ALBStandIn {
             lines.append("    bind 127.0.0.1:\(httpsPort) ssl crt \(combinedPEM) alpn http/1.1")
         }
         for (condition, route) in routes {
-            lines.append("    http-request set-var(txn.route) str(\(route)) if !{ var(txn.route) -m found } \(condition)")
+            lines.append(
+                "    http-request set-var(txn.route) str(\(route)) if !{ var(txn.route) -m found } \(condition)"
+            )
         }
         for entry in fixed {
             lines.append(
                 "    http-request return status \(entry.status) content-type \"\(entry.type)\" string \"\(entry.body)\" "
-                    + "if { var(txn.route) -m str \(entry.route) }")
+                    + "if { var(txn.route) -m str \(entry.route) }"
+            )
         }
         lines += [
             "    http-request return status 404 content-type \"text/plain\" string \"\(ALBStandInConfiguration.noRuleBody)\" "

@@ -12,7 +12,8 @@ package final class NginxPeer: ALBStandIn {
     package let configurationPath: String
     package let process: PeerProcess
 
-    private init(httpPort: Int, httpsPort: Int?, deadBackendPort: Int, configurationPath: String, process: PeerProcess) {
+    private init(httpPort: Int, httpsPort: Int?, deadBackendPort: Int, configurationPath: String, process: PeerProcess)
+    {
         self.httpPort = httpPort
         self.httpsPort = httpsPort
         self.deadBackendPort = deadBackendPort
@@ -32,14 +33,20 @@ package final class NginxPeer: ALBStandIn {
         let httpsPort = try configuration.tls.map { _ in try LoopbackPort.free() }
         let deadPort = try LoopbackPort.free()
         let text = render(
-            configuration, directory: directory, httpPort: httpPort, httpsPort: httpsPort, deadPort: deadPort)
+            configuration,
+            directory: directory,
+            httpPort: httpPort,
+            httpsPort: httpsPort,
+            deadPort: deadPort
+        )
         let path = (directory as NSString).appendingPathComponent("nginx.conf")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let process = try PeerProcess.launch(
             name: "nginx",
             executable: executable,
             arguments: ["-p", directory, "-c", path, "-e", "stderr", "-g", "daemon off;"],
-            currentDirectory: directory
+            currentDirectory: directory,
+            removeDirectoryOnExit: true
         )
         do {
             try await process.waitUntilListening(ports: [httpPort] + (httpsPort.map { [$0] } ?? []))
@@ -48,7 +55,12 @@ package final class NginxPeer: ALBStandIn {
             throw error
         }
         return NginxPeer(
-            httpPort: httpPort, httpsPort: httpsPort, deadBackendPort: deadPort, configurationPath: path, process: process)
+            httpPort: httpPort,
+            httpsPort: httpsPort,
+            deadBackendPort: deadPort,
+            configurationPath: path,
+            process: process
+        )
     }
 
     package func stop() {
@@ -128,13 +140,15 @@ package final class NginxPeer: ALBStandIn {
                 "proxy_pass http://\(defaultUpstream);", "proxy_http_version 1.1;",
                 "proxy_set_header Host $http_host;", "proxy_set_header Upgrade \"\";",
                 "proxy_set_header Connection \"\";",
-            ])
+            ]
+        )
         location(
             "= /idle",
             ["proxy_pass http://\(defaultUpstream);"] + upgradeHeaders + [
                 "proxy_read_timeout \(configuration.idleTimeoutSeconds)s;",
                 "proxy_send_timeout \(configuration.idleTimeoutSeconds)s;",
-            ])
+            ]
+        )
         if configuration.plainHTTPPort != nil {
             location("= /plain", ["proxy_pass http://plain;"] + upgradeHeaders)
         }

@@ -51,7 +51,9 @@ package enum PeerCommand {
             if clock.now >= deadline {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
-                throw PeerError.timedOut(operation: "\((executable as NSString).lastPathComponent) \(arguments.joined(separator: " "))")
+                throw PeerError.timedOut(
+                    operation: "\((executable as NSString).lastPathComponent) \(arguments.joined(separator: " "))"
+                )
             }
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -26,7 +26,8 @@ package enum PeerFiles {
     ///   `scripts/install-test-peers.sh`.
     package static func executable(_ name: String) throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin", "/usr/local/sbin", "/usr/bin"]
+        let folders =
+            path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin", "/usr/local/sbin", "/usr/bin"]
         for folder in folders where !folder.isEmpty {
             let candidate = (folder as NSString).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -37,7 +38,9 @@ package enum PeerFiles {
     /// A new, empty temporary folder for one peer's configuration, logs and state.
     package static func makeTemporaryDirectory(prefix: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("wsprobe-\(prefix)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            .appendingPathComponent(
+                "wsprobe-\(prefix)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+            )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.path
     }

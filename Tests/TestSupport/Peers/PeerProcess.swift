@@ -26,6 +26,8 @@ package final class PeerProcess: @unchecked Sendable {
 
     private let process: Process
     private let launcherEnd: FileHandle
+    /// The folder to delete after the peer stops, if any.
+    private let removableDirectory: String?
     private let stopped = Mutex(false)
 
     /// Launches `executable` with `arguments` under the watchdog.
@@ -35,6 +37,10 @@ package final class PeerProcess: @unchecked Sendable {
     ///   - executable: an absolute path (see `PeerFiles.executable(_:)`).
     ///   - environment: extra environment variables, added to this process's environment.
     ///   - currentDirectory: the working folder; a new temporary folder when `nil`.
+    ///   - removeDirectoryOnExit: whether the watchdog deletes the working folder once the peer has
+    ///     exited (always for a folder made here; pass true for one made for the peer, such as a
+    ///     proxy's configuration folder). The log file lives there, so `output()` is then only
+    ///     available while the peer runs, which is when errors quote it.
     /// - Throws: `PeerError` when python3 or the watchdog is missing, or Foundation's error when the
     ///   launch itself fails.
     package static func launch(
@@ -42,7 +48,8 @@ package final class PeerProcess: @unchecked Sendable {
         executable: String,
         arguments: [String],
         environment: [String: String] = [:],
-        currentDirectory: String? = nil
+        currentDirectory: String? = nil,
+        removeDirectoryOnExit: Bool = false
     ) throws -> PeerProcess {
         let python = try PeerFiles.executable("python3")
         let watchdog = try PeerFiles.script("watchdog.py")
@@ -55,7 +62,8 @@ package final class PeerProcess: @unchecked Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-u", watchdog, executable] + arguments
+        let removal = currentDirectory == nil || removeDirectoryOnExit ? ["--remove-dir", directory] : []
+        process.arguments = ["-u", watchdog] + removal + [executable] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let stdin = Pipe()
@@ -64,14 +72,22 @@ package final class PeerProcess: @unchecked Sendable {
         process.standardError = log
         try process.run()
         try? stdin.fileHandleForReading.close()
-        return PeerProcess(name: name, logPath: logPath, process: process, launcherEnd: stdin.fileHandleForWriting)
+        return PeerProcess(
+            name: name,
+            logPath: logPath,
+            process: process,
+            launcherEnd: stdin.fileHandleForWriting,
+            removableDirectory: removal.isEmpty ? nil : directory
+        )
     }
 
-    private init(name: String, logPath: String, process: Process, launcherEnd: FileHandle) {
+    private init(name: String, logPath: String, process: Process, launcherEnd: FileHandle, removableDirectory: String?)
+    {
         self.name = name
         self.logPath = logPath
         self.process = process
         self.launcherEnd = launcherEnd
+        self.removableDirectory = removableDirectory
     }
 
     deinit {
@@ -114,8 +130,8 @@ package final class PeerProcess: @unchecked Sendable {
         }
     }
 
-    /// Stops the peer: closes the watchdog pipe, sends SIGTERM, and SIGKILL after 3 s. Idempotent;
-    /// blocks at most about 4 s.
+    /// Stops the peer: closes the watchdog pipe, sends SIGTERM, and SIGKILL after 3 s; then deletes
+    /// its working folder when that was asked for. Idempotent; blocks at most about 4 s.
     package func stop() {
         let first = stopped.withLock { stopped in
             defer { stopped = true }
@@ -123,12 +139,15 @@ package final class PeerProcess: @unchecked Sendable {
         }
         guard first else { return }
         try? launcherEnd.close()
-        guard process.isRunning else { return }
-        let pid = process.processIdentifier
-        kill(pid, SIGTERM)
-        if waitForExit(seconds: 3) { return }
-        kill(pid, SIGKILL)
-        _ = waitForExit(seconds: 1)
+        if process.isRunning {
+            let pid = process.processIdentifier
+            kill(pid, SIGTERM)
+            if !waitForExit(seconds: 3) {
+                kill(pid, SIGKILL)
+                _ = waitForExit(seconds: 1)
+            }
+        }
+        if let removableDirectory { try? FileManager.default.removeItem(atPath: removableDirectory) }
     }
 
     private func waitForExit(seconds: Double) -> Bool {

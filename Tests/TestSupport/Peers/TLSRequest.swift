@@ -31,11 +31,17 @@ package enum TLSRequest {
         ]
         if let host { arguments += ["--host", host] }
         if upgrade { arguments.append("--upgrade") }
-        if let clientCertificate { arguments += ["--cert", clientCertificate.certificate, "--key", clientCertificate.key] }
+        if let clientCertificate {
+            arguments += ["--cert", clientCertificate.certificate, "--key", clientCertificate.key]
+        }
         for header in headers { arguments += ["--header", header] }
         let result = try await PeerCommand.run(try PeerFiles.executable("python3"), arguments)
         guard result.status == 0 else {
-            throw PeerError.commandFailed(command: "tls_request.py \(path)", status: result.status, output: result.error)
+            throw PeerError.commandFailed(
+                command: "tls_request.py \(path)",
+                status: result.status,
+                output: result.error
+            )
         }
         guard let separator = result.output.firstRange(of: [13, 10, 13, 10]) else {
             throw PeerError.malformedResponse(String(decoding: result.output, as: UTF8.self))
