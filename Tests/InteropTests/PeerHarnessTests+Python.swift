@@ -14,6 +14,9 @@ extension PeerHarnessTests {
         #expect(response.header("Sec-WebSocket-Accept") == RawTCPConnection.sampleAccept)
         #expect(response.identity == "alpha")
         #expect(response.header("Sec-WebSocket-Extensions") == nil)
+        server.stop()
+        #expect(!server.process.isRunning)
+        #expect(!LoopbackPort.isAccepting(server.port))
     }
 
     @Test("the Python server answers whoami with its identity and echoes text and binary")

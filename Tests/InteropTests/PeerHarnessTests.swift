@@ -28,7 +28,7 @@ struct PeerHarnessTests {
     func exitedPeerReportsOutput() async throws {
         let process = try PeerProcess.launch(
             name: "crasher",
-            executable: try PeerFiles.executable("python3"),
+            executable: try PeerFiles.python(),
             arguments: ["-c", "import sys; sys.stderr.write('boom from the peer'); sys.exit(3)"]
         )
         defer { process.stop() }
@@ -51,7 +51,7 @@ struct PeerHarnessTests {
         let pidFile = (directory as NSString).appendingPathComponent("pid")
         let process = try PeerProcess.launch(
             name: "sleeper",
-            executable: try PeerFiles.executable("python3"),
+            executable: try PeerFiles.python(),
             arguments: ["-c", "import os, time; open('\(pidFile)', 'w').write(str(os.getpid())); time.sleep(60)"]
         )
         defer { process.stop() }
@@ -79,7 +79,7 @@ struct PeerHarnessTests {
         // stdin reaches end of file at once, as when the test process dies: the watchdog must stop
         // `sleep 60` and exit, well within the command's 10 s bound.
         let result = try await PeerCommand.run(
-            try PeerFiles.executable("python3"),
+            try PeerFiles.python(),
             [try PeerFiles.script("watchdog.py"), try PeerFiles.executable("sleep"), "60"]
         )
         #expect(result.status == 128 + SIGTERM)

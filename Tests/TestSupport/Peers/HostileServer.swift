@@ -24,7 +24,7 @@ package final class HostileServer: Sendable {
         let port = try port ?? LoopbackPort.free()
         let process = try PeerProcess.launch(
             name: "hostile_server.py",
-            executable: try PeerFiles.executable("python3"),
+            executable: try PeerFiles.python(),
             arguments: ["-u", try PeerFiles.script("hostile_server.py"), "--port", String(port)]
         )
         do {

@@ -35,6 +35,33 @@ package enum PeerFiles {
         throw PeerError.executableMissing(name)
     }
 
+    /// The real Python 3 interpreter: `sys.executable` of the `python3` on `PATH`.
+    ///
+    /// Version-manager shims (pyenv) run Python as a child of a shell script; launching the real
+    /// binary keeps the peer's process identifier the one `PeerProcess` signals.
+    ///
+    /// - Throws: `PeerError.executableMissing` when there is no `python3`.
+    package static func python() throws -> String {
+        try resolvedPython.get()
+    }
+
+    private static let resolvedPython: Result<String, PeerError> = Result {
+        let shim = try executable("python3")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: shim)
+        process.arguments = ["-c", "import sys; print(sys.executable)"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && FileManager.default.isExecutableFile(atPath: path) ? path : shim
+    }.mapError { error in
+        error as? PeerError ?? .executableMissing("python3 (\(error))")
+    }
+
     /// A new, empty temporary folder for one peer's configuration, logs and state.
     package static func makeTemporaryDirectory(prefix: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory

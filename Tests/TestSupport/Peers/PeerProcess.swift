@@ -51,7 +51,7 @@ package final class PeerProcess: @unchecked Sendable {
         currentDirectory: String? = nil,
         removeDirectoryOnExit: Bool = false
     ) throws -> PeerProcess {
-        let python = try PeerFiles.executable("python3")
+        let python = try PeerFiles.python()
         let watchdog = try PeerFiles.script("watchdog.py")
         let directory = try currentDirectory ?? PeerFiles.makeTemporaryDirectory(prefix: "peer")
         let logPath = (directory as NSString).appendingPathComponent("\(name)-\(UUID().uuidString).log")

@@ -58,7 +58,7 @@ package final class PythonWebSocketServer: Sendable {
         }
         let process = try PeerProcess.launch(
             name: "ws_server.py\(id.map { " --id \($0)" } ?? "")",
-            executable: try PeerFiles.executable("python3"),
+            executable: try PeerFiles.python(),
             arguments: ["-u"] + arguments
         )
         do {

@@ -35,7 +35,7 @@ package enum TLSRequest {
             arguments += ["--cert", clientCertificate.certificate, "--key", clientCertificate.key]
         }
         for header in headers { arguments += ["--header", header] }
-        let result = try await PeerCommand.run(try PeerFiles.executable("python3"), arguments)
+        let result = try await PeerCommand.run(try PeerFiles.python(), arguments)
         guard result.status == 0 else {
             throw PeerError.commandFailed(
                 command: "tls_request.py \(path)",
