@@ -124,3 +124,25 @@ extension PeerHarnessTests {
         #expect(response.identity == "mtls")
     }
 }
+
+extension PeerHarnessTests {
+    @Test("the Python peers print nothing for a bad request or an abrupt disconnect")
+    func pythonPeersStayQuiet() async throws {
+        let server = try await PythonWebSocketServer.start(id: "quiet")
+        defer { server.stop() }
+        let hostile = try await HostileServer.start()
+        defer { hostile.stop() }
+        for port in [server.port, hostile.port] {
+            let plain = try RawTCPConnection(port: port)
+            try plain.write(RawTCPConnection.upgradeRequest(path: "/ok", upgrade: false))
+            _ = try plain.readResponse()
+            let abrupt = try RawTCPConnection(port: port)
+            try abrupt.write(RawTCPConnection.upgradeRequest(path: "/ok"))
+            _ = try abrupt.readResponse()
+            abrupt.close()
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(server.process.output().isEmpty)
+        #expect(hostile.process.output().isEmpty)
+    }
+}
