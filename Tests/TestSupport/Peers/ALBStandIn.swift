@@ -16,6 +16,15 @@ package protocol ALBStandIn: Sendable {
     func stop()
 }
 
+extension ALBStandIn {
+    /// `ws://127.0.0.1:httpPort/path`, or with `tls` `wss://localhost:httpsPort/path` (nil when the
+    /// proxy has no TLS listener). `path` starts with `/` and may carry a query.
+    package func url(_ path: String, tls: Bool = false) -> String? {
+        if tls { return httpsPort.map { "wss://localhost:\($0)\(path)" } }
+        return "ws://127.0.0.1:\(httpPort)\(path)"
+    }
+}
+
 /// The proxies the tests use as ALB stand-ins.
 package enum ALBStandInKind: String, CaseIterable, Sendable, CustomStringConvertible {
     case haproxy
