@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""An independent WebSocket client (Python `websockets`) that drives wsprobe's EchoServer in tests.
+
+Usage: ws_client.py MODE URI [options]; prints one JSON object on stdout. Every mode is bounded by --timeout.
+"""
+import argparse
+import asyncio
+import json
+import socket
+import ssl
+import sys
+import time
+
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+
+
+def close_code(exc):
+    """The close code the client saw: the received close frame's, or 1006 without one."""
+    if exc.rcvd is not None:
+        return exc.rcvd.code
+    return 1006
+
+
+def connect_args(args):
+    kwargs = {
+        "compression": "deflate" if args.deflate else None,
+        "max_size": 4 * 1024 * 1024,
+        "open_timeout": args.timeout,
+        "ping_interval": None,
+    }
+    if args.subprotocol:
+        kwargs["subprotocols"] = args.subprotocol
+    if args.cafile:
+        context = ssl.create_default_context(cafile=args.cafile)
+        kwargs["ssl"] = context
+    return kwargs
+
+
+def describe(ws):
+    headers = {name.lower(): value for name, value in ws.response.headers.raw_items()}
+    return {
+        "status": ws.response.status_code,
+        "headers": headers,
+        "subprotocol": ws.subprotocol,
+        "extensions": [type(extension).__name__ for extension in ws.protocol.extensions],
+    }
+
+
+async def echo(args):
+    async with connect(args.uri, **connect_args(args)) as ws:
+        result = describe(ws)
+        await ws.send("hello")
+        result["text"] = await ws.recv()
+        await ws.send(bytes(range(256)))
+        binary = await ws.recv()
+        result["binary_ok"] = isinstance(binary, bytes) and binary == bytes(range(256))
+        big = bytes((i * 7) % 251 for i in range(1024 * 1024))
+        await ws.send(big)
+        echoed = await ws.recv()
+        result["big_ok"] = isinstance(echoed, bytes) and echoed == big
+        await ws.send("whoami")
+        result["whoami"] = await ws.recv()
+        await ws.close()
+        result["close_code"] = ws.protocol.close_code
+        return result
+
+
+async def reject(args):
+    try:
+        async with connect(args.uri, **connect_args(args)):
+            return {"status": 101}
+    except InvalidStatus as error:
+        response = error.response
+        return {
+            "status": response.status_code,
+            "body": response.body.decode("utf-8", "replace"),
+            "headers": {name.lower(): value for name, value in response.headers.raw_items()},
+        }
+
+
+async def wait_close(args):
+    """Connect, optionally send one message, then wait for the server to end the connection."""
+    started = time.monotonic()
+    async with connect(args.uri, **connect_args(args)) as ws:
+        upgraded = time.monotonic()
+        try:
+            if args.send is not None:
+                await ws.send(args.send)
+            while True:
+                await ws.recv()
+        except ConnectionClosed as exc:
+            ended = time.monotonic()
+            return {
+                "code": close_code(exc),
+                "upgrade_seconds": upgraded - started,
+                "open_seconds": ended - upgraded,
+            }
+
+
+async def many(args):
+    """Open --count connections concurrently, echo once on each, hold them all, then close them all."""
+    opened = asyncio.Event()
+    ready = 0
+    results = []
+
+    async def one(index):
+        nonlocal ready
+        async with connect(args.uri, **connect_args(args)) as ws:
+            await ws.send(f"m{index}")
+            ok = (await ws.recv()) == f"m{index}"
+            ready += 1
+            if ready == args.count:
+                opened.set()
+            await opened.wait()
+            results.append(ok)
+
+    await asyncio.gather(*(one(index) for index in range(args.count)))
+    return {"echoed": sum(results), "count": args.count}
+
+
+async def hold(args):
+    """Open --count connections, then wait for the server to close each; report the codes seen."""
+
+    async def one():
+        async with connect(args.uri, **connect_args(args)) as ws:
+            try:
+                while True:
+                    await ws.recv()
+            except ConnectionClosed as exc:
+                return close_code(exc)
+
+    codes = await asyncio.gather(*(one() for _ in range(args.count)))
+    return {"codes": sorted(codes)}
+
+
+def raw(args):
+    """Send --request (with \\r\\n line ends) over a plain socket and return the response head and body."""
+    host, port = args.uri.split("//", 1)[1].rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=args.timeout) as sock:
+        sock.sendall(args.request.replace("\\r\\n", "\r\n").encode())
+        data = b""
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except (ConnectionResetError, socket.timeout):
+                break
+            if not chunk:
+                break
+            data += chunk
+    if not data:
+        return {"status": None}
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return {"status": int(lines[0].split(" ")[1]), "headers": headers, "body": body.decode("utf-8", "replace")}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["echo", "reject", "wait-close", "many", "hold", "raw"])
+    parser.add_argument("uri")
+    parser.add_argument("--deflate", action="store_true")
+    parser.add_argument("--subprotocol", action="append")
+    parser.add_argument("--cafile")
+    parser.add_argument("--send")
+    parser.add_argument("--count", type=int, default=1)
+    parser.add_argument("--request", default="")
+    parser.add_argument("--timeout", type=float, default=20)
+    args = parser.parse_args()
+    if args.mode == "raw":
+        result = raw(args)
+    else:
+        modes = {"echo": echo, "reject": reject, "wait-close": wait_close, "many": many, "hold": hold}
+
+        async def bounded():
+            return await asyncio.wait_for(modes[args.mode](args), args.timeout)
+
+        result = asyncio.run(bounded())
+    json.dump(result, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
