@@ -71,6 +71,7 @@ let package = Package(
             name: "wsprobe",
             dependencies: [
                 "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "RunResults", "Reports",
+                nioCore, nioPosix,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -46,6 +46,9 @@ struct CheckCommand: AsyncParsableCommand {
         guard (0...10_000).contains(self.count) else {
             throw ValidationError("--count must be from 0 to 10000.")
         }
+        if let bytes = Int(self.size), bytes < 0 {
+            throw ValidationError("--size must not be negative.")
+        }
     }
 
     func run() async throws {
@@ -64,7 +67,7 @@ struct CheckCommand: AsyncParsableCommand {
     private func check() async throws -> CheckResult {
         let size: Int
         do {
-            size = try ByteSize.parse(self.size).bytes
+            size = try Int(self.size) ?? ByteSize.parse(self.size).bytes
         } catch {
             throw CommandFailure(status: .invalidInput, code: "usage.size", message: "--size '\(self.size)': \(error)")
         }

@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import WSProtocol
 import WSTransport
 
@@ -11,7 +13,10 @@ enum EmbeddedTarget {
     ) async throws -> Result {
         let server: EchoServer
         do {
-            server = try await EchoServer.start(configuration: EchoServerConfiguration(identity: "embedded"))
+            server = try await EchoServer.start(
+                configuration: EchoServerConfiguration(identity: "embedded"),
+                group: MultiThreadedEventLoopGroup.singleton
+            ).get()
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
@@ -22,10 +27,10 @@ enum EmbeddedTarget {
         let url = try WebSocketURL("ws://127.0.0.1:\(server.port)/")
         do {
             let result = try await body(url)
-            await server.close()
+            try? await server.stop().get()
             return result
         } catch {
-            await server.close()
+            try? await server.stop().get()
             throw error
         }
     }

@@ -1,15 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Writes a line to standard error.
 func printError(_ message: String) {
-    fputs(message + "\n", stderr)
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Makes standard output line-buffered, so progress lines reach a pipe or a CI log as they happen.
-func lineBufferStandardOutput() {
-    setvbuf(stdout, nil, _IOLBF, 0)
+/// Writes a line to standard output unbuffered, so progress reaches a pipe or a CI log as it happens.
+func printProgress(_ message: String) {
+    FileHandle.standardOutput.write(Data((message + "\n").utf8))
 }

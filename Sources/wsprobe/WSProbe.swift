@@ -10,9 +10,8 @@ struct WSProbe: AsyncParsableCommand {
         subcommands: [CheckCommand.self, ValidateCommand.self, AutobahnCommand.self, ALBCommand.self]
     )
 
-    /// Line-buffers standard output and accepts `--deflate` without a value before ArgumentParser runs.
+    /// Accepts `--deflate` without a value before ArgumentParser runs.
     static func main() async {
-        lineBufferStandardOutput()
         await Self.main(Self.normalizedArguments(Array(CommandLine.arguments.dropFirst())))
     }
 

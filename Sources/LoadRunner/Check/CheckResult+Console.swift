@@ -22,9 +22,11 @@ extension CheckResult {
             )
         }
         if let total = self.totalMilliseconds {
-            lines.append("    \(Self.padRight("total", nameWidth))  "
-                + "\(String(repeating: " ", count: max(0, 10 - CheckFormat.milliseconds(total).count)))"
-                + "\(CheckFormat.milliseconds(total))")
+            lines.append(
+                "    \(Self.padRight("total", nameWidth))  "
+                    + "\(String(repeating: " ", count: max(0, 10 - CheckFormat.milliseconds(total).count)))"
+                    + "\(CheckFormat.milliseconds(total))"
+            )
         }
         if let failure = self.failure {
             lines.append("")
@@ -44,10 +46,14 @@ extension CheckResult {
         var lines: [String] = []
         if let tls = self.tls {
             lines.append("")
-            lines.append("  TLS: \(tls.version), \(tls.cipher), ALPN \(tls.alpn ?? "none"), SNI \(tls.serverName ?? "none")")
+            lines.append(
+                "  TLS: \(tls.version), \(tls.cipher), ALPN \(tls.alpn ?? "none"), SNI \(tls.serverName ?? "none")"
+            )
             for (index, certificate) in tls.chain.enumerated() {
                 lines.append("    [\(index)] \(certificate.subject)")
-                lines.append("        issuer \(certificate.issuer), not after \(certificate.notAfter) (\(certificate.daysLeft) days left)")
+                lines.append(
+                    "        issuer \(certificate.issuer), not after \(certificate.notAfter) (\(certificate.daysLeft) days left)"
+                )
             }
             if tls.verificationSkipped {
                 lines.append("    verification skipped (--insecure); it would have said: \(tls.verifyResult)")
@@ -64,7 +70,9 @@ extension CheckResult {
         }
         if self.subprotocol != nil || self.extensions != nil {
             lines.append("")
-            lines.append("  negotiated: subprotocol \(self.subprotocol ?? "none"); extensions \(self.extensions ?? "none")")
+            lines.append(
+                "  negotiated: subprotocol \(self.subprotocol ?? "none"); extensions \(self.extensions ?? "none")"
+            )
         }
         return lines
     }

@@ -38,9 +38,12 @@ extension CheckResult {
         if !info.response.extensions.isEmpty {
             detail += ", \(ExtensionHeader.format(info.response.extensions))"
         }
-        self.phases.append(.init(name: "upgrade", milliseconds: info.timings.upgrade.map(CheckFormat.milliseconds), detail: detail))
+        self.phases.append(
+            .init(name: "upgrade", milliseconds: info.timings.upgrade.map(CheckFormat.milliseconds), detail: detail)
+        )
         self.requestHead = Self.headLines(info.request)
-        self.responseHead = ["\(head.version) \(head.status) \(head.reason)"] + head.headers.map { "\($0.name): \($0.value)" }
+        self.responseHead =
+            ["\(head.version) \(head.status) \(head.reason)"] + head.headers.map { "\($0.name): \($0.value)" }
         self.subprotocol = info.response.subprotocol
         self.extensions = info.response.extensions.isEmpty ? nil : ExtensionHeader.format(info.response.extensions)
         self.tls = info.tls.map(Self.facts)
@@ -69,7 +72,9 @@ extension CheckResult {
         if plan.ping {
             self.pingMilliseconds = session.ping.map(CheckFormat.milliseconds)
             let detail = session.ping == nil ? "no pong" : "pong with the same payload"
-            self.phases.append(.init(name: "ping", milliseconds: self.pingMilliseconds, detail: detail, passed: session.ping != nil))
+            self.phases.append(
+                .init(name: "ping", milliseconds: self.pingMilliseconds, detail: detail, passed: session.ping != nil)
+            )
         }
         if let close = session.close {
             let duration = session.closeStartedAt.flatMap { start in session.closedAt.map { $0 - start } }
@@ -81,12 +86,15 @@ extension CheckResult {
                 milliseconds: duration.map(CheckFormat.milliseconds)
             )
             self.close = facts
-            var detail = "\(facts.code)\(facts.reason.isEmpty ? "" : " '\(facts.reason)'"), initiated by \(facts.initiatedBy)"
+            var detail = "\(facts.code) \(Self.closeCodeName(facts.code))"
+            detail += "\(facts.reason.isEmpty ? "" : " '\(facts.reason)'"), initiated by \(facts.initiatedBy)"
             detail += facts.clean ? ", clean" : ", not clean"
             if close.closeTimedOut {
                 detail += " (the server did not end TCP in time)"
             }
-            self.phases.append(.init(name: "close", milliseconds: facts.milliseconds, detail: detail, passed: facts.clean))
+            self.phases.append(
+                .init(name: "close", milliseconds: facts.milliseconds, detail: detail, passed: facts.clean)
+            )
         }
         if let closedAt = session.closedAt {
             self.totalMilliseconds = CheckFormat.milliseconds(closedAt - info.timings.start)
@@ -102,12 +110,21 @@ extension CheckResult {
         self.passed = self.failure == nil
     }
 
-    private mutating func appendOpeningPhases(_ timings: PhaseTimings, tls: TLSSessionInfo?, failedIn: ConnectionPhase?) {
+    private mutating func appendOpeningPhases(_ timings: PhaseTimings, tls: TLSSessionInfo?, failedIn: ConnectionPhase?)
+    {
         let host = Self.urlHost(self.url)
         if let dns = timings.dns {
-            self.phases.append(.init(name: "dns", milliseconds: CheckFormat.milliseconds(dns), detail: "\(host) → \(self.resolvedAddresses.joined(separator: ", "))"))
+            self.phases.append(
+                .init(
+                    name: "dns",
+                    milliseconds: CheckFormat.milliseconds(dns),
+                    detail: "\(host) → \(self.resolvedAddresses.joined(separator: ", "))"
+                )
+            )
         } else if failedIn != .dns {
-            self.phases.append(.init(name: "dns", milliseconds: nil, detail: "not needed (\(self.resolvedAddresses.first ?? host))"))
+            self.phases.append(
+                .init(name: "dns", milliseconds: nil, detail: "not needed (\(self.resolvedAddresses.first ?? host))")
+            )
         }
         if let tcp = timings.tcp {
             var detail = "connected to \(self.remoteAddress ?? "?")"
@@ -122,6 +139,29 @@ extension CheckResult {
             self.phases.append(.init(name: "tls", milliseconds: CheckFormat.milliseconds(tlsTime), detail: detail))
         } else if timings.tcpDone != nil, !self.url.hasPrefix("wss"), failedIn != .tcp {
             self.phases.append(.init(name: "tls", milliseconds: nil, detail: "not used (ws://)"))
+        }
+    }
+
+    /// The registered name of a close code (RFC 6455 §7.4.1 and the IANA registry).
+    static func closeCodeName(_ code: UInt16) -> String {
+        switch code {
+        case 1000: "normal closure"
+        case 1001: "going away"
+        case 1002: "protocol error"
+        case 1003: "unsupported data"
+        case 1005: "no status code"
+        case 1006: "abnormal closure, no close frame"
+        case 1007: "invalid payload data"
+        case 1008: "policy violation"
+        case 1009: "message too big"
+        case 1010: "mandatory extension"
+        case 1011: "internal error"
+        case 1012: "service restart"
+        case 1013: "try again later"
+        case 1014: "bad gateway"
+        case 3000...3999: "registered by a library or framework"
+        case 4000...4999: "application-defined"
+        default: "unknown"
         }
     }
 
@@ -145,9 +185,7 @@ extension CheckResult {
 
     /// `127.0.0.1:8080` or `[::1]:8080`.
     static func text(_ address: SocketAddress) -> String {
-        let ip = address.ipAddress ?? "\(address)"
-        let port = address.port.map { ":\($0)" } ?? ""
-        return ip.contains(":") ? "[\(ip)]\(port)" : "\(ip)\(port)"
+        address.displayText
     }
 
     private static func urlHost(_ url: String) -> String {

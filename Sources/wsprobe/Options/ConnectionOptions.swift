@@ -25,7 +25,12 @@ struct ConnectionOptions: ParsableArguments {
     )
     var deflate: String?
 
-    @Option(help: ArgumentHelp("CA certificates (PEM) to verify the server with, instead of the system store.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "CA certificates (PEM) to verify the server with, instead of the system store.",
+            valueName: "file"
+        )
+    )
     var cacert: String?
 
     @Option(help: ArgumentHelp("Client certificate (PEM) for mutual TLS.", valueName: "file"))
@@ -40,7 +45,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("tls-min"), help: "Minimum TLS version: 1.2 or 1.3.")
     var tlsMinimum: String = "1.2"
 
-    @Option(help: ArgumentHelp("Dial ADDR for HOST:PORT, keeping Host and SNI (repeatable).", valueName: "host:port:addr"))
+    @Option(
+        help: ArgumentHelp("Dial ADDR for HOST:PORT, keeping Host and SNI (repeatable).", valueName: "host:port:addr")
+    )
     var resolve: [String] = []
 
     @Option(name: .customLong("connect-timeout"), help: "Timeout of each opening phase (DNS, TCP, TLS, upgrade).")
@@ -78,14 +85,22 @@ struct ConnectionOptions: ParsableArguments {
             do {
                 options.localAddress = try SocketAddress(ipAddress: source, port: 0)
             } catch {
-                throw CommandFailure(status: .invalidInput, code: "usage.source", message: "--source '\(source)' is not an IP address.")
+                throw CommandFailure(
+                    status: .invalidInput,
+                    code: "usage.source",
+                    message: "--source '\(source)' is not an IP address."
+                )
             }
         }
         if url.isSecure {
             options.tls = try self.tlsContext()
         } else if self.cacert != nil || self.cert != nil || self.insecure {
             // TLS flags on ws:// do nothing; say so rather than silently ignoring them.
-            throw CommandFailure(status: .invalidInput, code: "usage.tls", message: "TLS options were given for a ws:// URL; use wss://.")
+            throw CommandFailure(
+                status: .invalidInput,
+                code: "usage.tls",
+                message: "TLS options were given for a ws:// URL; use wss://."
+            )
         }
         return options
     }
@@ -94,7 +109,11 @@ struct ConnectionOptions: ParsableArguments {
         var fields = HTTPHeaderFields()
         for header in self.headers {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
-                throw CommandFailure(status: .invalidInput, code: "usage.header", message: "-H '\(header)' is not 'Name: value'.")
+                throw CommandFailure(
+                    status: .invalidInput,
+                    code: "usage.header",
+                    message: "-H '\(header)' is not 'Name: value'."
+                )
             }
             let name = String(header[..<colon]).trimmingHTTPWhitespace()
             let value = String(header[header.index(after: colon)...]).trimmingHTTPWhitespace()
