@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
         .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "wsprobeTests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",
             dependencies: ["WSTransport", "TestSupport", nioPosix],
