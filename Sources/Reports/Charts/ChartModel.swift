@@ -19,11 +19,22 @@ struct ChartModel {
         let colorClass: String
     }
 
-    /// Whether the chart has something to draw (the template shows `emptyNote` otherwise).
-    var hasData: Bool { !self.svg.isEmpty }
-
+    /// Whether the chart has something to draw (the template shows `emptyNote` otherwise); stored,
+    /// because the template engine reads stored properties only.
+    let hasData: Bool
     /// Whether there is a legend to show.
-    var hasLegend: Bool { !self.legend.isEmpty }
+    let hasLegend: Bool
+
+    init(id: String, title: String, caption: String, svg: String, legend: [LegendEntry], emptyNote: String) {
+        self.id = id
+        self.title = title
+        self.caption = caption
+        self.svg = svg
+        self.legend = legend
+        self.emptyNote = emptyNote
+        self.hasData = !svg.isEmpty
+        self.hasLegend = !legend.isEmpty
+    }
 
     /// A chart with nothing to draw.
     static func empty(id: String, title: String, caption: String, note: String) -> ChartModel {

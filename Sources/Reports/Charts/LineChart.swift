@@ -30,7 +30,7 @@ struct LineChart {
     static let width = 640.0
     static let height = 260.0
     static let left = 64.0
-    static let right = 16.0
+    static let right = 30.0
     static let top = 14.0
     static let bottom = 34.0
 

@@ -38,14 +38,14 @@ enum HTMLStyle {
         svg text { fill: var(--muted); font-size: 11px; font-family: inherit; }
         svg text.label { fill: var(--fg); }
         svg .series { fill: none; stroke-width: 2; stroke-linejoin: round; }
-        .s0 { stroke: var(--c0); fill: var(--c0); } .s1 { stroke: var(--c1); fill: var(--c1); }
-        .s2 { stroke: var(--c2); fill: var(--c2); } .s3 { stroke: var(--c3); fill: var(--c3); }
-        .s4 { stroke: var(--c4); fill: var(--c4); } .s5 { stroke: var(--c5); fill: var(--c5); }
-        .s6 { stroke: var(--c6); fill: var(--c6); } .s7 { stroke: var(--c7); fill: var(--c7); }
+        .s0 { stroke: var(--c0); fill: var(--c0); color: var(--c0); } .s1 { stroke: var(--c1); fill: var(--c1); color: var(--c1); }
+        .s2 { stroke: var(--c2); fill: var(--c2); color: var(--c2); } .s3 { stroke: var(--c3); fill: var(--c3); color: var(--c3); }
+        .s4 { stroke: var(--c4); fill: var(--c4); color: var(--c4); } .s5 { stroke: var(--c5); fill: var(--c5); color: var(--c5); }
+        .s6 { stroke: var(--c6); fill: var(--c6); color: var(--c6); } .s7 { stroke: var(--c7); fill: var(--c7); color: var(--c7); }
         svg path.series { fill: none; }
         svg rect.bar { stroke: none; }
         .legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 12px; font-size: 0.85em; }
-        .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
+        .swatch { background: currentColor; display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }

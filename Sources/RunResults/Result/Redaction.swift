@@ -65,27 +65,51 @@ package enum Redaction {
         }
     }
 
-    /// A `"Name: value"` header line or a URL with its secret redacted; other text unchanged.
+    /// A `"Name: value"` header line with a sensitive name, or any text with query parameters
+    /// (`wss://h/p?token=…`, `GET /p?token=… HTTP/1.1`), with the secret values redacted; other text
+    /// unchanged.
     package static func redact(text: String) -> String {
         if let colon = text.firstIndex(of: ":"), !text.contains("://") {
             let name = String(text[..<colon]).trimmingSpaces
             if !name.isEmpty, !name.contains(" "), Self.isSensitive(name: name) { return name + ": " + Self.marker }
-            return text
         }
-        guard text.contains("://"), let question = text.firstIndex(of: "?") else { return text }
-        let head = text[...question]
-        var query = String(text[text.index(after: question)...])
-        var fragment = ""
-        if let hash = query.firstIndex(of: "#") {
-            fragment = String(query[hash...])
-            query = String(query[..<hash])
+        guard text.contains("?"), text.contains("=") else { return text }
+        return Self.redactQueries(in: text)
+    }
+
+    /// Replaces the values of sensitive parameters in every `?name=value&…` run of `text`; a query
+    /// ends at whitespace or `#`.
+    private static func redactQueries(in text: String) -> String {
+        var result = ""
+        var inQuery = false
+        var pair = ""
+        func flush() {
+            if let equals = pair.firstIndex(of: "="), Self.isSensitive(name: String(pair[..<equals])) {
+                result += pair[..<equals] + "=" + Self.marker
+            } else {
+                result += pair
+            }
+            pair = ""
         }
-        let parameters = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
-            guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
-            let name = String(pair[..<equals])
-            return Self.isSensitive(name: name) ? name + "=" + Self.marker : String(pair)
+        for character in text {
+            if inQuery {
+                if character == "&" || character == ";" {
+                    flush()
+                    result.append(character)
+                } else if character == "#" || character.isWhitespace {
+                    flush()
+                    inQuery = false
+                    result.append(character)
+                } else {
+                    pair.append(character)
+                }
+            } else {
+                result.append(character)
+                if character == "?" { inQuery = true }
+            }
         }
-        return head + parameters.joined(separator: "&") + fragment
+        if inQuery { flush() }
+        return result
     }
 }
 
