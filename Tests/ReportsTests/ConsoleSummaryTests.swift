@@ -36,14 +36,18 @@ struct ConsoleSummaryTests {
         #expect(!text.contains("Thresholds"))
     }
 
-    @Test("Durations, counts, bytes and percentages are formatted the same way everywhere", arguments: [
-        (ReportFormat.duration(micros: 850.0), "850µs"), (ReportFormat.duration(micros: 12_345.0), "12.3ms"),
-        (ReportFormat.duration(micros: 1_520_000.0), "1.52s"), (ReportFormat.duration(micros: 125_000_000.0), "2m 05s"),
-        (ReportFormat.count(1_234_567), "1,234,567"), (ReportFormat.count(12), "12"),
-        (ReportFormat.bytes(512), "512 B"), (ReportFormat.bytes(1536), "1.5 KiB"),
-        (ReportFormat.percent(fraction: 0.0012), "0.12%"), (ReportFormat.change(percent: 12.5), "+12.5%"),
-        (ReportFormat.change(percent: -3), "-3%"), (ReportFormat.compact(12_300), "12.3k"),
-    ])
+    @Test(
+        "Durations, counts, bytes and percentages are formatted the same way everywhere",
+        arguments: [
+            (ReportFormat.duration(micros: 850.0), "850µs"), (ReportFormat.duration(micros: 12_345.0), "12.3ms"),
+            (ReportFormat.duration(micros: 1_520_000.0), "1.52s"),
+            (ReportFormat.duration(micros: 125_000_000.0), "2m 05s"),
+            (ReportFormat.count(1_234_567), "1,234,567"), (ReportFormat.count(12), "12"),
+            (ReportFormat.bytes(512), "512 B"), (ReportFormat.bytes(1536), "1.5 KiB"),
+            (ReportFormat.percent(fraction: 0.0012), "0.12%"), (ReportFormat.change(percent: 12.5), "+12.5%"),
+            (ReportFormat.change(percent: -3), "-3%"), (ReportFormat.compact(12_300), "12.3k"),
+        ]
+    )
     func formats(_ pair: (String, String)) {
         #expect(pair.0 == pair.1)
     }

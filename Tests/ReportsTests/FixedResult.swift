@@ -50,7 +50,8 @@ enum FixedResult {
         var samples = ErrorSamples()
         samples.record(
             ErrorSample(
-                message: "Server answered 503 Service Unavailable instead of 101; the body starts with '<html>' (a health page?)",
+                message:
+                    "Server answered 503 Service Unavailable instead of 101; the body starts with '<html>' (a health page?)",
                 phase: "upgrade",
                 status: 503,
                 headers: [
@@ -90,7 +91,9 @@ enum FixedResult {
             extensions: [
                 NegotiatedExtension(
                     name: "permessage-deflate",
-                    parameters: [.init(name: "server_no_context_takeover"), .init(name: "client_max_window_bits", value: "12")]
+                    parameters: [
+                        .init(name: "server_no_context_takeover"), .init(name: "client_max_window_bits", value: "12"),
+                    ]
                 )
             ],
             tls: TLSFacts(

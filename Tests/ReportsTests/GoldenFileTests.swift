@@ -29,7 +29,8 @@ struct GoldenFileTests {
         if rendered != expected {
             let got = rendered.split(separator: "\n", omittingEmptySubsequences: false)
             let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            let line =
+                zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
             let gotLine = line < got.count ? String(got[line]) : "<end>"
             let wantLine = line < want.count ? String(want[line]) : "<end>"
             Issue.record(

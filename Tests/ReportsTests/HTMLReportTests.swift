@@ -47,7 +47,10 @@ struct HTMLReportTests {
         try Data(html.utf8).write(to: url)
         let output = try Tool.run(python, ["-c", Self.wellFormed, url.path])
         let idLine = output.stdout.split(separator: "\n").first { $0.hasPrefix("IDS") } ?? ""
-        return (output.status == 0, output.stdout + output.stderr, Set(idLine.split(separator: " ").dropFirst().map(String.init)))
+        return (
+            output.status == 0, output.stdout + output.stderr,
+            Set(idLine.split(separator: " ").dropFirst().map(String.init))
+        )
     }
 
     @Test("The full report is well-formed HTML and contains every chart id once", arguments: ["full", "empty"])

@@ -18,7 +18,9 @@ struct ReportValidationTests {
         shard.interrupted = true
         var check = FixedResult.empty()
         check.checkDetails = CheckDetails(
-            phases: [PhaseTiming(phase: "dns", milliseconds: 0.4), PhaseTiming(phase: "tcp_connect", milliseconds: 1.25)],
+            phases: [
+                PhaseTiming(phase: "dns", milliseconds: 0.4), PhaseTiming(phase: "tcp_connect", milliseconds: 1.25),
+            ],
             echoRoundTripsMilliseconds: [0.9, 1.1]
         )
         var first = FixedResult.make()
@@ -33,7 +35,10 @@ struct ReportValidationTests {
 
     @Test("Every encoded result validates against docs/report.schema.json (Python jsonschema)")
     func jsonSchema() throws {
-        let python = try #require(Tool.find("python3"), "python3 is needed to validate report.json; run scripts/install-test-peers.sh")
+        let python = try #require(
+            Tool.find("python3"),
+            "python3 is needed to validate report.json; run scripts/install-test-peers.sh"
+        )
         let directory = try Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var paths: [String] = []
@@ -102,7 +107,10 @@ struct ReportValidationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("bad.xml")
         try Data("<testsuites><testsuite tests=\"x\"/></testsuites>".utf8).write(to: url)
-        let output = try Tool.run(xmllint, ["--noout", "--schema", Tool.fixtures.appendingPathComponent("junit.xsd").path, url.path])
+        let output = try Tool.run(
+            xmllint,
+            ["--noout", "--schema", Tool.fixtures.appendingPathComponent("junit.xsd").path, url.path]
+        )
         #expect(output.status != 0)
     }
 

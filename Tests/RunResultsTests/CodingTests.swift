@@ -19,8 +19,26 @@ struct CodingTests {
         var result = Results.result(
             metrics: metrics,
             timeSeries: series,
-            checks: [CheckOutcome(name: "c", passed: true, message: "ok", observed: "1", expected: "1", phase: "tls", code: nil)],
-            thresholds: [ThresholdOutcome(expression: "p99(message_rtt) < 1s", observed: nil, observedText: "no data", limit: "< 1s", passed: true)]
+            checks: [
+                CheckOutcome(
+                    name: "c",
+                    passed: true,
+                    message: "ok",
+                    observed: "1",
+                    expected: "1",
+                    phase: "tls",
+                    code: nil
+                )
+            ],
+            thresholds: [
+                ThresholdOutcome(
+                    expression: "p99(message_rtt) < 1s",
+                    observed: nil,
+                    observedText: "no data",
+                    limit: "< 1s",
+                    passed: true
+                )
+            ]
         )
         result.errorSamples = samples
         result.shard = "1/3"
@@ -28,12 +46,27 @@ struct CodingTests {
         result.upgrade = UpgradeDetails(
             request: HTTPHead(startLine: "GET / HTTP/1.1", headers: [HeaderField(name: "Host", value: "h")]),
             subprotocol: "chat",
-            extensions: [NegotiatedExtension(name: "permessage-deflate", parameters: [.init(name: "server_no_context_takeover")])],
-            tls: TLSFacts(version: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384", peerChain: [
-                CertificateFacts(subject: "CN=h", issuer: "CN=ca", notAfter: Results.start.addingTimeInterval(86_400 * 3.5), at: Results.start)
-            ], verificationSkipped: true)
+            extensions: [
+                NegotiatedExtension(name: "permessage-deflate", parameters: [.init(name: "server_no_context_takeover")])
+            ],
+            tls: TLSFacts(
+                version: "TLSv1.3",
+                cipher: "TLS_AES_256_GCM_SHA384",
+                peerChain: [
+                    CertificateFacts(
+                        subject: "CN=h",
+                        issuer: "CN=ca",
+                        notAfter: Results.start.addingTimeInterval(86_400 * 3.5),
+                        at: Results.start
+                    )
+                ],
+                verificationSkipped: true
+            )
         )
-        result.checkDetails = CheckDetails(phases: [PhaseTiming(phase: "dns", milliseconds: 0.25)], echoRoundTripsMilliseconds: [1.5])
+        result.checkDetails = CheckDetails(
+            phases: [PhaseTiming(phase: "dns", milliseconds: 0.25)],
+            echoRoundTripsMilliseconds: [1.5]
+        )
         return result
     }
 
@@ -58,12 +91,15 @@ struct CodingTests {
         #expect(text.hasSuffix("}\n"))
     }
 
-    @Test("Unusable input fails with a stable code that names the file", arguments: [
-        ("not json", "result.invalid-json"),
-        ("{\"schemaVersion\": 2}", "result.schema-version"),
-        ("{\"tool\": 1}", "result.invalid"),
-        ("{\"schemaVersion\": 1, \"tool\": {\"name\": \"wsprobe\"}}", "result.invalid"),
-    ])
+    @Test(
+        "Unusable input fails with a stable code that names the file",
+        arguments: [
+            ("not json", "result.invalid-json"),
+            ("{\"schemaVersion\": 2}", "result.schema-version"),
+            ("{\"tool\": 1}", "result.invalid"),
+            ("{\"schemaVersion\": 1, \"tool\": {\"name\": \"wsprobe\"}}", "result.invalid"),
+        ]
+    )
     func invalid(_ pair: (String, String)) {
         #expect {
             _ = try RunResult.decode(Data(pair.0.utf8), source: "/tmp/x.json")
@@ -112,8 +148,10 @@ struct CodingTests {
         #expect(Results.result().verdict == .passed)
         #expect(Results.result(checks: [CheckOutcome(name: "a", passed: false, message: "")]).verdict == .failed)
         #expect(
-            Results.result(thresholds: [ThresholdOutcome(expression: "x", observed: 1, observedText: "1", limit: "< 0", passed: false)])
-                .verdict == .failed
+            Results.result(thresholds: [
+                ThresholdOutcome(expression: "x", observed: 1, observedText: "1", limit: "< 0", passed: false)
+            ])
+            .verdict == .failed
         )
     }
 }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Comparing against a baseline")
 struct ComparisonTests {
-    static func result(rtt: [UInt64], errors: UInt64 = 0, attempts: UInt64 = 1000, received: UInt64 = 10_000) -> RunResult {
+    static func result(rtt: [UInt64], errors: UInt64 = 0, attempts: UInt64 = 1000, received: UInt64 = 10_000)
+        -> RunResult
+    {
         var metrics = MetricsSnapshot()
         for value in rtt { metrics.record(.messageRTT, value) }
         metrics.add(attempts, to: .connectionAttempts)
@@ -15,25 +17,31 @@ struct ComparisonTests {
 
     static let baseline = result(rtt: Array(repeating: 1000, count: 99) + [10_000])
 
-    @Test("Specs parse into a figure and a signed percentage", arguments: [
-        ("p99=10%", "p99(message_rtt)", 10.0), ("p50 = 5%", "p50(message_rtt)", 5.0),
-        ("p99.9(connect_total)=+20%", "p99.9(connect_total)", 20.0), ("max=50%", "max(message_rtt)", 50.0),
-        ("mean(ws_upgrade)=15%", "mean(ws_upgrade)", 15.0), ("error_rate=0.1%", "error_rate", 0.1),
-        ("throughput=-5%", "throughput(messages_received)", -5.0),
-        ("throughput(upgrades_ok)=-10%", "throughput(upgrades_ok)", -10.0),
-    ])
+    @Test(
+        "Specs parse into a figure and a signed percentage",
+        arguments: [
+            ("p99=10%", "p99(message_rtt)", 10.0), ("p50 = 5%", "p50(message_rtt)", 5.0),
+            ("p99.9(connect_total)=+20%", "p99.9(connect_total)", 20.0), ("max=50%", "max(message_rtt)", 50.0),
+            ("mean(ws_upgrade)=15%", "mean(ws_upgrade)", 15.0), ("error_rate=0.1%", "error_rate", 0.1),
+            ("throughput=-5%", "throughput(messages_received)", -5.0),
+            ("throughput(upgrades_ok)=-10%", "throughput(upgrades_ok)", -10.0),
+        ]
+    )
     func parse(_ spec: (String, String, Double)) throws {
         let limit = try RegressionLimit.parse(spec.0)
         #expect(limit.metric.description == spec.1)
         #expect(limit.percent == spec.2)
     }
 
-    @Test("Malformed specs fail with a stable code", arguments: [
-        ("p99", "compare.invalid-spec"), ("p99=10", "compare.invalid-limit"), ("p99=ten%", "compare.invalid-limit"),
-        ("p101=10%", "compare.unknown-metric"), ("latency=10%", "compare.unknown-metric"),
-        ("p99(nope)=10%", "compare.unknown-metric"), ("throughput(nope)=-5%", "compare.unknown-metric"),
-        ("error_rate(x)=1%", "compare.unknown-metric"),
-    ])
+    @Test(
+        "Malformed specs fail with a stable code",
+        arguments: [
+            ("p99", "compare.invalid-spec"), ("p99=10", "compare.invalid-limit"), ("p99=ten%", "compare.invalid-limit"),
+            ("p101=10%", "compare.unknown-metric"), ("latency=10%", "compare.unknown-metric"),
+            ("p99(nope)=10%", "compare.unknown-metric"), ("throughput(nope)=-5%", "compare.unknown-metric"),
+            ("error_rate(x)=1%", "compare.unknown-metric"),
+        ]
+    )
     func parseErrors(_ spec: (String, String)) {
         do {
             _ = try RegressionLimit.parse(spec.0)
@@ -45,7 +53,9 @@ struct ComparisonTests {
 
     @Test("A comma-separated list parses every spec")
     func list() throws {
-        #expect(try RegressionLimit.parseList("p99=10%, error_rate=0.1%").map(\.source) == ["p99=10%", "error_rate=0.1%"])
+        #expect(
+            try RegressionLimit.parseList("p99=10%, error_rate=0.1%").map(\.source) == ["p99=10%", "error_rate=0.1%"]
+        )
     }
 
     @Test("Latency within the limit passes, beyond it fails")

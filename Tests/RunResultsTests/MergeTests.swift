@@ -52,7 +52,10 @@ struct MergeTests {
         return (parts, Results.result(metrics: unionMetrics, timeSeries: unionSeries))
     }
 
-    @Test("Merging N shards equals one result of the union: counts exact, every percentile equal", arguments: [1, 2, 3, 7])
+    @Test(
+        "Merging N shards equals one result of the union: counts exact, every percentile equal",
+        arguments: [1, 2, 3, 7]
+    )
     func exact(shards: Int) throws {
         let (parts, union) = Self.split(shards: shards, seed: UInt64(shards) * 7919)
         let merged = try RunResult.merging(parts)
@@ -88,8 +91,20 @@ struct MergeTests {
         let ok = CheckOutcome(name: "upgrade.status", passed: true, message: "ok")
         let bad = CheckOutcome(name: "upgrade.status", passed: false, message: "503 on pod-b")
         let other = CheckOutcome(name: "route", passed: true, message: "ok")
-        let t1 = ThresholdOutcome(expression: "p99(message_rtt) < 1s", observed: 0.5, observedText: "500ms", limit: "< 1s", passed: true)
-        let t2 = ThresholdOutcome(expression: "p99(message_rtt) < 1s", observed: 1.5, observedText: "1.5s", limit: "< 1s", passed: false)
+        let t1 = ThresholdOutcome(
+            expression: "p99(message_rtt) < 1s",
+            observed: 0.5,
+            observedText: "500ms",
+            limit: "< 1s",
+            passed: true
+        )
+        let t2 = ThresholdOutcome(
+            expression: "p99(message_rtt) < 1s",
+            observed: 1.5,
+            observedText: "1.5s",
+            limit: "< 1s",
+            passed: false
+        )
         let merged = try RunResult.merging([
             Results.result(shard: "1/2", checks: [ok, other], thresholds: [t1]),
             Results.result(shard: "2/2", checks: [bad], thresholds: [t2]),
@@ -105,7 +120,15 @@ struct MergeTests {
         let merged = try RunResult.merging(
             [Results.result(shard: "1/2", thresholds: [failing]), Results.result(shard: "2/2")],
             reevaluate: { result in
-                [ThresholdOutcome(expression: "x", observed: 0, observedText: "0", limit: "< 1", passed: result.metrics.errorCount == 0)]
+                [
+                    ThresholdOutcome(
+                        expression: "x",
+                        observed: 0,
+                        observedText: "0",
+                        limit: "< 1",
+                        passed: result.metrics.errorCount == 0
+                    )
+                ]
             }
         )
         #expect(merged.thresholds.map(\.passed) == [true])
@@ -129,16 +152,26 @@ struct MergeTests {
         case "merge.kind-mismatch": return [Results.result(kind: .run), Results.result(kind: .check)]
         case "merge.duplicate-shard": return [Results.result(shard: "1/2"), Results.result(shard: "1/2")]
         case "merge.histogram-configuration-mismatch":
-            let small = HistogramConfiguration(lowestDiscernibleValue: 1, highestTrackableValue: 1000, significantDigits: 2)
-            return [Results.result(), Results.result(metrics: MetricsSnapshot(configuration: small ?? .latencyMicroseconds))]
+            let small = HistogramConfiguration(
+                lowestDiscernibleValue: 1,
+                highestTrackableValue: 1000,
+                significantDigits: 2
+            )
+            return [
+                Results.result(),
+                Results.result(metrics: MetricsSnapshot(configuration: small ?? .latencyMicroseconds)),
+            ]
         default: return []
         }
     }
 
-    @Test("Incompatible inputs fail with a stable code", arguments: [
-        "merge.no-inputs", "merge.scenario-mismatch", "merge.kind-mismatch", "merge.duplicate-shard",
-        "merge.histogram-configuration-mismatch",
-    ])
+    @Test(
+        "Incompatible inputs fail with a stable code",
+        arguments: [
+            "merge.no-inputs", "merge.scenario-mismatch", "merge.kind-mismatch", "merge.duplicate-shard",
+            "merge.histogram-configuration-mismatch",
+        ]
+    )
     func incompatible(_ code: String) {
         do {
             _ = try RunResult.merging(Self.incompatibleInputs(code))

@@ -3,11 +3,14 @@ import Testing
 
 @Suite("Redaction")
 struct RedactionTests {
-    @Test("Sensitive header names are recognised case-insensitively", arguments: [
-        ("Authorization", true), ("proxy-authorization", true), ("Cookie", true), ("Set-Cookie", true),
-        ("X-Api-Key", true), ("x-auth-token", true), ("Client-Secret", true), ("password", true),
-        ("Host", false), ("Upgrade", false), ("Sec-WebSocket-Protocol", false), ("X-Trace", false),
-    ])
+    @Test(
+        "Sensitive header names are recognised case-insensitively",
+        arguments: [
+            ("Authorization", true), ("proxy-authorization", true), ("Cookie", true), ("Set-Cookie", true),
+            ("X-Api-Key", true), ("x-auth-token", true), ("Client-Secret", true), ("password", true),
+            ("Host", false), ("Upgrade", false), ("Sec-WebSocket-Protocol", false), ("X-Trace", false),
+        ]
+    )
     func names(_ pair: (String, Bool)) {
         #expect(Redaction.isSensitive(name: pair.0) == pair.1)
     }
@@ -47,7 +50,11 @@ struct RedactionTests {
             headers: [HeaderField(name: "Authorization", value: "Basic x"), HeaderField(name: "Host", value: "h")]
         )
         #expect(head.startLine == "GET /ws?token=[redacted]&x=1 HTTP/1.1")
-        #expect(head.headers == [HeaderField(name: "Authorization", value: "[redacted]"), HeaderField(name: "Host", value: "h")])
+        #expect(
+            head.headers == [
+                HeaderField(name: "Authorization", value: "[redacted]"), HeaderField(name: "Host", value: "h"),
+            ]
+        )
         let sample = ErrorSample(
             message: "m",
             phase: "upgrade",

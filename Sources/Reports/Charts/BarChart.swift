@@ -59,7 +59,13 @@ struct BarChart {
                     cssClass: "bar s\(index % 8)",
                     label: "\(row.label) \(name): \(self.valueLabel(value))"
                 )
-                svg.text(self.valueLabel(value), x: px(value) + 4, y: y + Self.barHeight - 3, anchor: "start", cssClass: "value")
+                svg.text(
+                    self.valueLabel(value),
+                    x: px(value) + 4,
+                    y: y + Self.barHeight - 3,
+                    anchor: "start",
+                    cssClass: "value"
+                )
             }
         }
         svg.line(x1: Self.left, y1: Self.top, x2: Self.left, y2: plotBottom, cssClass: "axis")

@@ -68,7 +68,13 @@ struct LineChart {
                 cssClass: "tick"
             )
         }
-        svg.line(x1: Self.left, y1: Self.top + plotHeight, x2: Self.width - Self.right, y2: Self.top + plotHeight, cssClass: "axis")
+        svg.line(
+            x1: Self.left,
+            y1: Self.top + plotHeight,
+            x2: Self.width - Self.right,
+            y2: Self.top + plotHeight,
+            cssClass: "axis"
+        )
         svg.line(x1: Self.left, y1: Self.top, x2: Self.left, y2: Self.top + plotHeight, cssClass: "axis")
         for (index, series) in self.series.enumerated() where !series.points.isEmpty {
             var path = ""

@@ -109,8 +109,12 @@ package struct ConsoleSummary: Sendable {
     private func colorStatus(_ lines: [String]) -> [String] {
         guard self.colors else { return lines }
         return lines.map { line in
-            if let range = line.range(of: "PASS") { return line.replacingCharacters(in: range, with: self.paint("PASS", code: "32")) }
-            if let range = line.range(of: "FAIL") { return line.replacingCharacters(in: range, with: self.paint("FAIL", code: "31")) }
+            if let range = line.range(of: "PASS") {
+                return line.replacingCharacters(in: range, with: self.paint("PASS", code: "32"))
+            }
+            if let range = line.range(of: "FAIL") {
+                return line.replacingCharacters(in: range, with: self.paint("FAIL", code: "31"))
+            }
             return line
         }
     }

@@ -19,7 +19,9 @@ extension HTMLReportModel {
                 title: "Message round trip over time",
                 caption: "Per second: median, 99th percentile and maximum echo round trip.",
                 points: points,
-                series: [("p50", { Double($0.rttP50) }), ("p99", { Double($0.rttP99) }), ("max", { Double($0.rttMax) })],
+                series: [
+                    ("p50", { Double($0.rttP50) }), ("p99", { Double($0.rttP99) }), ("max", { Double($0.rttMax) }),
+                ],
                 yLabel: { ReportFormat.duration(micros: $0) },
                 skipEmpty: { $0.messageRTT.totalCount == 0 },
                 note: points.isEmpty ? noSeries : "No message round trips were recorded."
@@ -86,8 +88,14 @@ extension HTMLReportModel {
             series: series,
             gap: nil
         )
-        return Self.model(id: id, title: title, caption: caption, svg: chart.svg(), names: series.map(\.name),
-            note: "No latencies were recorded.")
+        return Self.model(
+            id: id,
+            title: title,
+            caption: caption,
+            svg: chart.svg(),
+            names: series.map(\.name),
+            note: "No latencies were recorded."
+        )
     }
 
     private static func timeChart(
@@ -105,7 +113,14 @@ extension HTMLReportModel {
             LineChart.Series(name: name, points: kept.map { (x: Double($0.second), y: value($0)) })
         }
         let chart = LineChart(id: id, title: title, xAxis: .elapsedSeconds, yLabel: yLabel, series: series, gap: 1)
-        return Self.model(id: id, title: title, caption: caption, svg: chart.svg(), names: series.map(\.name), note: note)
+        return Self.model(
+            id: id,
+            title: title,
+            caption: caption,
+            svg: chart.svg(),
+            names: series.map(\.name),
+            note: note
+        )
     }
 
     /// One line per error code (the eight most frequent), zero in seconds without that error.
@@ -121,7 +136,14 @@ extension HTMLReportModel {
         let series = codes.map { code in
             LineChart.Series(name: code, points: points.map { (x: Double($0.second), y: Double($0.errors[code] ?? 0)) })
         }
-        let chart = LineChart(id: id, title: title, xAxis: .elapsedSeconds, yLabel: ReportFormat.compact, series: series, gap: 1)
+        let chart = LineChart(
+            id: id,
+            title: title,
+            xAxis: .elapsedSeconds,
+            yLabel: ReportFormat.compact,
+            series: series,
+            gap: 1
+        )
         return Self.model(id: id, title: title, caption: caption, svg: chart.svg(), names: codes, note: "")
     }
 
@@ -138,10 +160,21 @@ extension HTMLReportModel {
                 values: [Double(histogram.value(atPercentile: 50)), Double(histogram.value(atPercentile: 99))]
             )
         }
-        let chart = BarChart(id: id, title: title, seriesNames: ["p50", "p99"], rows: rows,
-            valueLabel: { ReportFormat.duration(micros: $0) })
-        return Self.model(id: id, title: title, caption: caption, svg: chart.svg(), names: ["p50", "p99"],
-            note: "No connection phases were recorded.")
+        let chart = BarChart(
+            id: id,
+            title: title,
+            seriesNames: ["p50", "p99"],
+            rows: rows,
+            valueLabel: { ReportFormat.duration(micros: $0) }
+        )
+        return Self.model(
+            id: id,
+            title: title,
+            caption: caption,
+            svg: chart.svg(),
+            names: ["p50", "p99"],
+            note: "No connection phases were recorded."
+        )
     }
 
     /// Upgraded connections per target identity.
@@ -152,17 +185,37 @@ extension HTMLReportModel {
         let rows = result.metrics.targetIdentities.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(20).map {
             BarChart.Row(label: $0.key, values: [Double($0.value)])
         }
-        let chart = BarChart(id: id, title: title, seriesNames: ["connections"], rows: Array(rows),
-            valueLabel: ReportFormat.compact)
-        return Self.model(id: id, title: title, caption: caption, svg: chart.svg(), names: [],
-            note: "No target reported an identity.")
+        let chart = BarChart(
+            id: id,
+            title: title,
+            seriesNames: ["connections"],
+            rows: Array(rows),
+            valueLabel: ReportFormat.compact
+        )
+        return Self.model(
+            id: id,
+            title: title,
+            caption: caption,
+            svg: chart.svg(),
+            names: [],
+            note: "No target reported an identity."
+        )
     }
 
-    private static func model(id: String, title: String, caption: String, svg: String, names: [String], note: String)
+    private static func model(
+        id: String,
+        title: String,
+        caption: String,
+        svg: String,
+        names: [String],
+        note: String
+    )
         -> ChartModel
     {
         guard !svg.isEmpty else { return .empty(id: id, title: title, caption: caption, note: note) }
-        let legend = names.enumerated().map { ChartModel.LegendEntry(name: $0.element, colorClass: "s\($0.offset % 8)") }
+        let legend = names.enumerated().map {
+            ChartModel.LegendEntry(name: $0.element, colorClass: "s\($0.offset % 8)")
+        }
         return ChartModel(id: id, title: title, caption: caption, svg: svg, legend: legend, emptyNote: note)
     }
 }

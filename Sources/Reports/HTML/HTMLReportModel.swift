@@ -252,7 +252,8 @@ struct HTMLReportModel {
                 label: "Connections",
                 value: ReportFormat.count(upgraded),
                 detail: "upgraded of \(ReportFormat.count(attempts)) attempted"
-                    + (attempts > 0 ? " (" + ReportFormat.percent(fraction: Double(upgraded) / Double(attempts)) + ")" : "")
+                    + (attempts > 0
+                        ? " (" + ReportFormat.percent(fraction: Double(upgraded) / Double(attempts)) + ")" : "")
             ),
             KeyNumber(
                 label: "Errors",
@@ -263,7 +264,8 @@ struct HTMLReportModel {
                 label: "Messages",
                 value: ReportFormat.count(metrics[.messagesReceived]),
                 detail: "received of \(ReportFormat.count(metrics[.messagesSent])) sent"
-                    + (seconds > 0 ? ", " + ReportFormat.compact(Double(metrics[.messagesReceived]) / seconds) + "/s" : "")
+                    + (seconds > 0
+                        ? ", " + ReportFormat.compact(Double(metrics[.messagesReceived]) / seconds) + "/s" : "")
             ),
         ]
         numbers.append(
@@ -279,7 +281,9 @@ struct HTMLReportModel {
             KeyNumber(
                 label: "Connect p99",
                 value: connect.isEmpty ? "no data" : ReportFormat.duration(micros: connect.value(atPercentile: 99)),
-                detail: connect.isEmpty ? "no connection completed" : "p50 \(ReportFormat.duration(micros: connect.value(atPercentile: 50)))"
+                detail: connect.isEmpty
+                    ? "no connection completed"
+                    : "p50 \(ReportFormat.duration(micros: connect.value(atPercentile: 50)))"
             )
         )
         let failedThresholds = result.thresholds.filter { !$0.passed }.count
@@ -289,7 +293,8 @@ struct HTMLReportModel {
                 label: "Checks & thresholds",
                 value: "\(result.checks.count + result.thresholds.count - failedChecks - failedThresholds) / "
                     + "\(result.checks.count + result.thresholds.count)",
-                detail: failedChecks + failedThresholds == 0 ? "all passed" : "\(failedChecks + failedThresholds) failed"
+                detail: failedChecks + failedThresholds == 0
+                    ? "all passed" : "\(failedChecks + failedThresholds) failed"
             )
         )
         return numbers

@@ -55,7 +55,11 @@ package struct JUnitReportWriter: ReportWriter {
                 Self.testcase(
                     name: "run",
                     classname: "wsprobe.run",
-                    body: Self.element("error", attributes: [("message", message), ("type", "run.error")], text: message)
+                    body: Self.element(
+                        "error",
+                        attributes: [("message", message), ("type", "run.error")],
+                        text: message
+                    )
                 )
             )
         }
@@ -71,13 +75,14 @@ package struct JUnitReportWriter: ReportWriter {
         let summary = ConsoleSummary(colors: false).render(result)
 
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += Self.open(
-            "testsuites",
-            attributes: [
-                ("name", "wsprobe"), ("tests", String(total)), ("failures", String(failures)),
-                ("errors", String(errors)), ("time", time),
-            ]
-        ) + "\n"
+        xml +=
+            Self.open(
+                "testsuites",
+                attributes: [
+                    ("name", "wsprobe"), ("tests", String(total)), ("failures", String(failures)),
+                    ("errors", String(errors)), ("time", time),
+                ]
+            ) + "\n"
         xml +=
             "  "
             + Self.open(

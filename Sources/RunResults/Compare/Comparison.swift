@@ -29,8 +29,10 @@ package struct Comparison: Sendable {
         self.rows = figures.map { Self.row($0.0, limit: $0.1, baseline: baseline, current: current) }
         var notes: [String] = []
         if baseline.scenarioName != current.scenarioName {
-            notes.append("The baseline is of scenario '\(baseline.scenarioName)', the current result of "
-                + "'\(current.scenarioName)'.")
+            notes.append(
+                "The baseline is of scenario '\(baseline.scenarioName)', the current result of "
+                    + "'\(current.scenarioName)'."
+            )
         }
         if baseline.interrupted { notes.append("The baseline run was interrupted; its figures are partial.") }
         if current.interrupted { notes.append("The current run was interrupted; its figures are partial.") }

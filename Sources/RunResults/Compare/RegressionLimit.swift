@@ -42,7 +42,8 @@ package struct RegressionLimit: Sendable, Hashable, CustomStringConvertible {
         let figure = String(spec[..<equals]).trimmingSpaces
         let limit = String(spec[spec.index(after: equals)...]).trimmingSpaces
         let metric = try Self.parseMetric(figure, spec: spec)
-        guard limit.hasSuffix("%"), let percent = Double(String(limit.dropLast()).trimmingSpaces), percent.isFinite else {
+        guard limit.hasSuffix("%"), let percent = Double(String(limit.dropLast()).trimmingSpaces), percent.isFinite
+        else {
             throw .invalidLimit(spec, limit: limit)
         }
         return RegressionLimit(metric: metric, percent: percent, source: spec)
