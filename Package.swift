@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "RunResultsTests", dependencies: ["RunResults"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
-        .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], swiftSettings: strict),
+        .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "wsprobeTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the independent peers wsprobe's tests run against, when they are missing:
-# Debian: haproxy, nginx (ALB stand-ins), openssl (test certificates), iproute2 (ss), python3-venv;
-# PyPI: websockets (an independent WebSocket server). Autobahn|Testsuite is installed by autobahn.sh.
+# Debian: haproxy, nginx (ALB stand-ins), openssl (test certificates), iproute2 (ss), python3 when missing;
+# PyPI: websockets >= 13 (an independent WebSocket server; Tests/Peers/*.py use its asyncio API). Autobahn|Testsuite is installed by autobahn.sh.
 # Idempotent; needs root for apt-get (as on the CI and developer machines here).
 set -euo pipefail
 packages=(haproxy nginx openssl iproute2 libssl-dev zlib1g-dev libxml2-utils chromium)
@@ -14,8 +14,15 @@ if ((${#missing[@]})); then
     apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if ! python3 -c 'import websockets, jsonschema' 2>/dev/null; then
+if ! command -v python3 >/dev/null; then
+    echo "test peers: apt-get install python3 python3-pip"
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3 python3-pip >/dev/null
+fi
+# The test peers use the websockets.asyncio API (websockets 13 or later); Debian's package is older.
+if ! python3 -c 'import websockets.asyncio.server, jsonschema' 2>/dev/null; then
     echo "test peers: pip install websockets jsonschema"
-    python3 -m pip install -q --disable-pip-version-check websockets jsonschema
+    python3 -m pip install -q --disable-pip-version-check --upgrade 'websockets>=13' jsonschema 2>/dev/null ||
+        python3 -m pip install -q --disable-pip-version-check --upgrade --break-system-packages 'websockets>=13' jsonschema
 fi
 echo "test peers: haproxy $(haproxy -v 2>/dev/null | head -1 | awk '{print $3}'), nginx $(nginx -v 2>&1 | sed 's/.*\///'), python websockets $(python3 -c 'import websockets; print(websockets.__version__)')"

@@ -3,7 +3,7 @@
 /// Each case names the values involved. `code` is stable across releases and appears the same way in the
 /// console, JSON, HTML and JUnit output; `closeCode` is the status code this endpoint sends when it fails
 /// the connection for this reason (RFC 6455 §7.4.1), kept here so that mapping lives in one place.
-package enum ProtocolError: Error, Equatable, Sendable {
+package enum ProtocolError: Error, Hashable, Sendable {
     /// RFC 6455 §5.2: RSV1-3 must be 0 unless a negotiated extension defines them.
     case reservedBitsSet(mask: UInt8)
     /// RFC 6455 §5.2: opcodes 0x3-0x7 and 0xB-0xF are reserved.

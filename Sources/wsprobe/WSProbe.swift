@@ -7,6 +7,9 @@ struct WSProbe: AsyncParsableCommand {
         commandName: "wsprobe",
         abstract: "Verify WebSocket connectivity through application load balancers and load-test WebSocket services.",
         version: WSProbeVersion.current,
-        subcommands: [ReportCommand.self, MergeCommand.self, CompareCommand.self]
+        subcommands: [
+            ValidateCommand.self, AutobahnCommand.self, ALBCommand.self, ReportCommand.self, MergeCommand.self,
+            CompareCommand.self,
+        ]
     )
 }

@@ -1,5 +1,6 @@
 package import NIOCore
 package import NIOPosix
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

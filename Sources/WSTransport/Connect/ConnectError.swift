@@ -1,4 +1,6 @@
 package import TLSOpenSSL
+package import WSProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,8 +21,12 @@ package enum ConnectError: Error, Sendable {
     case timeout(phase: ConnectionPhase, after: Int64)
     /// The TLS handshake or certificate verification failed.
     case tls(TLSError)
+    /// The server's answer to the upgrade request was not an acceptable 101.
+    case handshake(HandshakeError)
     /// The peer closed the TCP connection before the phase completed.
     case closedDuring(phase: ConnectionPhase)
+    /// permessage-deflate was negotiated but zlib could not set it up.
+    case deflateSetup(String)
     /// No local address could be bound (ephemeral ports exhausted, or a bad `--source`).
     case localAddress(String, reason: String)
 
@@ -40,8 +46,10 @@ package enum ConnectError: Error, Sendable {
             }
         case .timeout(let phase, _): "timeout.\(phase.rawValue)"
         case .tls(let error): error.code
+        case .handshake(let error): error.code
         case .closedDuring(let phase): "closed.\(phase.rawValue)"
         case .localAddress: "tcp.local-address"
+        case .deflateSetup: "deflate.setup-failed"
         }
     }
 
@@ -50,8 +58,10 @@ package enum ConnectError: Error, Sendable {
         switch self {
         case .invalidURL, .invalidResolve, .dns: .dns
         case .tcp, .localAddress: .tcp
+        case .deflateSetup: .upgrade
         case .timeout(let phase, _): phase
         case .tls: .tls
+        case .handshake: .upgrade
         case .closedDuring(let phase): phase
         }
     }
@@ -81,9 +91,13 @@ extension ConnectError: CustomStringConvertible {
                 + Self.timeoutHint(phase)
         case .tls(let error):
             error.description
+        case .handshake(let error):
+            error.description
         case .closedDuring(let phase):
             "The server closed the connection during the \(phase.rawValue) phase"
                 + (phase == .upgrade ? " before answering the upgrade request (a proxy that drops upgrades?)." : ".")
+        case .deflateSetup(let reason):
+            "permessage-deflate was negotiated but could not be set up: \(reason)."
         case .localAddress(let address, let reason):
             "Could not bind the local address \(address): \(reason)."
         }

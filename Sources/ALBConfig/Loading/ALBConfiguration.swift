@@ -1,0 +1,46 @@
+/// Everything loaded from the user's files: load balancers, forwarding rules and target groups, with
+/// target-group IDs resolvable.
+package struct ALBConfiguration: Sendable, Hashable {
+    /// The file names in the order they were given; findings are grouped in this order.
+    package var files: [String]
+    /// The application load balancers found.
+    package var loadBalancers: [ApplicationLoadBalancer]
+    /// The forwarding rules found, standalone or embedded in an ALB, each once (first occurrence of an ID).
+    package var forwardingRules: [ForwardingRule]
+    /// The target groups found, each once (first occurrence of an ID).
+    package var targetGroups: [TargetGroup]
+
+    package init(
+        files: [String] = [],
+        loadBalancers: [ApplicationLoadBalancer] = [],
+        forwardingRules: [ForwardingRule] = [],
+        targetGroups: [TargetGroup] = []
+    ) {
+        self.files = files
+        self.loadBalancers = loadBalancers
+        self.forwardingRules = forwardingRules
+        self.targetGroups = targetGroups
+    }
+
+    /// The target group with this ID, if it was loaded.
+    package func targetGroup(id: String) -> TargetGroup? {
+        targetGroups.first { $0.id == id }
+    }
+
+    /// The target group a FORWARD rule sends to, if it names one and that one was loaded.
+    package func targetGroup(for rule: HTTPRule) -> TargetGroup? {
+        guard rule.type == .forward, let id = rule.targetGroup else { return nil }
+        return targetGroup(id: id)
+    }
+
+    /// The FORWARD rules (with their forwarding rule) that send to the target group with this ID.
+    package func forwardRules(to targetGroupID: String) -> [(forwardingRule: ForwardingRule, rule: HTTPRule)] {
+        var result: [(forwardingRule: ForwardingRule, rule: HTTPRule)] = []
+        for forwardingRule in forwardingRules {
+            for rule in forwardingRule.httpRules where rule.type == .forward && rule.targetGroup == targetGroupID {
+                result.append((forwardingRule, rule))
+            }
+        }
+        return result
+    }
+}

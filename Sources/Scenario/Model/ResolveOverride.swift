@@ -1,0 +1,13 @@
+/// A curl-style `host:port:address` entry: connect to `address` when the URL names `host:port`.
+package struct ResolveOverride: Sendable, Hashable {
+    package var host: String
+    package var port: Int
+    /// An IPv4 or IPv6 literal (without brackets).
+    package var address: String
+
+    package init(host: String, port: Int, address: String) {
+        self.host = host
+        self.port = port
+        self.address = address
+    }
+}

@@ -1,0 +1,161 @@
+package import NIOCore
+import NIOPosix
+import SystemCrypto
+import TLSOpenSSL
+import WSDeflate
+import WSProtocol
+
+/// Opens WebSockets: DNS → TCP → TLS → upgrade, each phase timed on the event loop and bounded by its timeout.
+package enum WebSocketConnector {
+    /// Opens one WebSocket on `eventLoop`; the delegate receives the open socket, its messages and its close.
+    ///
+    /// Call it on `eventLoop` (the delegate is bound to that loop). The future succeeds with what the opening
+    /// established once the 101 is validated, before `webSocketDidOpen`; it fails with a `ConnectFailure` that
+    /// names the phase.
+    package static func connect(
+        options: ConnectOptions,
+        on eventLoop: any EventLoop,
+        delegate: any WebSocketDelegate
+    ) -> EventLoopFuture<ConnectionInfo> {
+        eventLoop.preconditionInEventLoop()
+        let timings = PhaseTimings(start: .now())
+        var random = SecureRandom()
+        let request: UpgradeRequest
+        do {
+            request = try UpgradeRequest(
+                url: options.url,
+                origin: options.origin,
+                headers: options.headers,
+                subprotocols: options.subprotocols,
+                extensions: options.deflate.map { [$0.extensionOffer] } ?? [],
+                using: &random
+            )
+        } catch {
+            return eventLoop.makeFailedFuture(ConnectFailure(error: .handshake(error), timings: timings))
+        }
+        let delegate = NIOLoopBound(delegate, eventLoop: eventLoop)
+        return self.resolve(options: options, on: eventLoop).flatMapError { error in
+            eventLoop.makeFailedFuture(ConnectFailure(error: Self.connectError(error, phase: .dns), timings: timings))
+        }.flatMap { (addresses: [SocketAddress], lookedUp: Bool) in
+            var timings = timings
+            if lookedUp {
+                timings.dnsDone = .now()
+            }
+            return self.open(
+                request: request,
+                options: options,
+                addresses: addresses,
+                timings: timings,
+                delegate: delegate.value,
+                on: eventLoop
+            )
+        }
+    }
+
+    /// The addresses to dial, and whether a DNS lookup produced them.
+    private static func resolve(
+        options: ConnectOptions,
+        on eventLoop: any EventLoop
+    ) -> EventLoopFuture<([SocketAddress], Bool)> {
+        let url = options.url
+        if let override = options.resolve.first(where: { $0.matches(host: url.host, port: url.port) }) {
+            do {
+                return eventLoop.makeSucceededFuture(
+                    ([try SocketAddress(ipAddress: override.address, port: url.port)], false)
+                )
+            } catch {
+                return eventLoop.makeFailedFuture(
+                    ConnectError.invalidResolve(
+                        "\(override.host):\(override.port):\(override.address)",
+                        reason: "'\(override.address)' is not an IP address"
+                    )
+                )
+            }
+        }
+        if let literal = try? SocketAddress(ipAddress: url.host, port: url.port) {
+            return eventLoop.makeSucceededFuture(([literal], false))
+        }
+        let promise = eventLoop.makePromise(of: ([SocketAddress], Bool).self)
+        let timeout = options.timeouts.dns
+        let timer = eventLoop.scheduleTask(in: timeout) {
+            promise.fail(ConnectError.timeout(phase: .dns, after: timeout.nanoseconds))
+        }
+        AddressResolver.resolve(host: url.host, port: url.port, on: eventLoop).whenComplete { result in
+            timer.cancel()
+            promise.completeWith(result.map { ($0, true) })
+        }
+        return promise.futureResult
+    }
+
+    private static func open(
+        request: UpgradeRequest,
+        options: ConnectOptions,
+        addresses: [SocketAddress],
+        timings: PhaseTimings,
+        delegate: any WebSocketDelegate,
+        on eventLoop: any EventLoop
+    ) -> EventLoopFuture<ConnectionInfo> {
+        let promise = eventLoop.makePromise(of: ConnectionInfo.self)
+        let address = addresses[0]
+        let serverName = options.serverName ?? options.url.host
+        let boundDelegate = NIOLoopBound(delegate, eventLoop: eventLoop)
+        var bootstrap = ClientBootstrap(group: eventLoop)
+            .connectTimeout(options.timeouts.tcp)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let context = options.tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try TLSClientHandler(context: context, serverName: serverName)
+                        )
+                    }
+                    try channel.pipeline.syncOperations.addHandler(
+                        UpgradeClientHandler(
+                            request: request,
+                            options: options,
+                            timings: timings,
+                            resolvedAddresses: addresses,
+                            delegate: boundDelegate.value,
+                            promise: promise
+                        )
+                    )
+                }
+            }
+        if let local = options.localAddress {
+            bootstrap = bootstrap.bind(to: local)
+        }
+        bootstrap.connect(to: address).whenFailure { error in
+            var failure = ConnectFailure(
+                error: Self.connectError(error, phase: .tcp, address: address),
+                timings: timings
+            )
+            failure.resolvedAddresses = addresses
+            failure.remoteAddress = address
+            promise.fail(failure)
+        }
+        return promise.futureResult
+    }
+
+    /// Maps a bootstrap or resolver error to the phase's `ConnectError`.
+    static func connectError(_ error: any Error, phase: ConnectionPhase, address: SocketAddress? = nil) -> ConnectError
+    {
+        if let error = error as? ConnectError {
+            return error
+        }
+        if let error = error as? ConnectFailure {
+            return error.error
+        }
+        if let error = error as? TLSError {
+            return .tls(error)
+        }
+        let where_ = address.map { "\($0)" } ?? "the server"
+        if let error = error as? ChannelError, case .connectTimeout(let timeout) = error {
+            return .timeout(phase: .tcp, after: timeout.nanoseconds)
+        }
+        if let error = error as? IOError {
+            return .tcp(address: where_, reason: error.description, errno: error.errnoCode)
+        }
+        return phase == .dns
+            ? .dns(host: where_, reason: "\(error)") : .tcp(address: where_, reason: "\(error)", errno: nil)
+    }
+}
