@@ -92,14 +92,14 @@ struct MergeTests {
         let bad = CheckOutcome(name: "upgrade.status", passed: false, message: "503 on pod-b")
         let other = CheckOutcome(name: "route", passed: true, message: "ok")
         let t1 = ThresholdOutcome(
-            expression: "p99(message_rtt) < 1s",
+            expression: "future(metric) < 1",
             observed: 0.5,
             observedText: "500ms",
             limit: "< 1s",
             passed: true
         )
         let t2 = ThresholdOutcome(
-            expression: "p99(message_rtt) < 1s",
+            expression: "future(metric) < 1",
             observed: 1.5,
             observedText: "1.5s",
             limit: "< 1s",
@@ -112,6 +112,41 @@ struct MergeTests {
         #expect(merged.checks == [bad, other])
         #expect(merged.thresholds == [t2])
         #expect(merged.verdict == .failed)
+    }
+
+    @Test("Thresholds are re-evaluated from their text on the merged data, not combined")
+    func reevaluatedFromText() throws {
+        // Shard 1 alone has p98 = 900 µs (fails < 500us); shard 2 alone is all fast. Combining the
+        // shard outcomes would fail the run, but the union's p98 is 100 µs: the exact answer passes.
+        var slow = MetricsSnapshot()
+        for _ in 0..<97 { slow.record(.messageRTT, 100) }
+        for _ in 0..<3 { slow.record(.messageRTT, 900) }
+        var fast = MetricsSnapshot()
+        for _ in 0..<100 { fast.record(.messageRTT, 100) }
+        let text = "p98(message_rtt) < 500us"
+        let failed = ThresholdOutcome(
+            expression: text,
+            observed: 0.0009,
+            observedText: "900µs",
+            limit: "< 500us",
+            passed: false
+        )
+        let passed = ThresholdOutcome(
+            expression: text,
+            observed: 0.0001,
+            observedText: "100µs",
+            limit: "< 500us",
+            passed: true
+        )
+        let merged = try RunResult.merging([
+            Results.result(metrics: slow, shard: "1/2", thresholds: [failed]),
+            Results.result(metrics: fast, shard: "2/2", thresholds: [passed]),
+        ])
+        let outcome = try #require(merged.thresholds.first)
+        #expect(outcome.passed)
+        #expect(outcome.observed == 0.0001)
+        #expect(outcome.observedText == "100µs")
+        #expect(merged.verdict == .passed)
     }
 
     @Test("A re-evaluation closure replaces combined thresholds with ones computed from merged data")

@@ -1,5 +1,6 @@
 import Foundation
 import LoadMetrics
+import Scenario
 
 extension RunResult {
     /// Merges the results of the shards of one run into the result of the whole run.
@@ -9,17 +10,18 @@ extension RunResult {
     /// - Time series align by wall-clock second (points of the same second add).
     /// - Error samples are kept in input order, up to ``ErrorSamples/limitPerCode`` per code.
     /// - Checks with the same name become one that passes only if it passed in every shard (the first
-    ///   failing shard's outcome is kept, for its message); the same for thresholds with the same
-    ///   expression, unless `reevaluate` is given: then thresholds are recomputed from the merged
-    ///   metrics, which is the only exact answer for percentiles.
+    ///   failing shard's outcome is kept, for its message).
+    /// - Thresholds are re-evaluated on the merged metrics and duration, parsed from their expression
+    ///   text (the only exact answer for percentiles and rates); an expression this version cannot
+    ///   parse keeps the combined outcome (failed if it failed in any shard).
     /// - The environment spans all shards (earliest start, latest end, cores summed, lowest descriptor
     ///   limit, distinct host names); `interrupted` is true if any shard was; the shard label is dropped.
     /// - The verdict is `error` if any shard's was, else derived from the merged checks and thresholds.
     ///
     /// - Parameters:
     ///   - results: the shard results, at least one.
-    ///   - reevaluate: recomputes the threshold outcomes of the merged result (given its metrics and
-    ///     duration); `nil` combines the shards' outcomes as described above.
+    ///   - reevaluate: replaces the threshold evaluation (given the merged result); `nil` re-evaluates
+    ///     the expressions as described above.
     /// - Throws: ``MergeError`` when the inputs are not shards of one run.
     package static func merging(
         _ results: [RunResult],
@@ -39,7 +41,7 @@ extension RunResult {
         merged.checks = Self.combine(results.map(\.checks), key: \.name, passed: \.passed)
         merged.thresholds = Self.combine(results.map(\.thresholds), key: \.expression, passed: \.passed)
         merged.interrupted = results.contains { $0.interrupted }
-        if let reevaluate { merged.thresholds = reevaluate(merged) }
+        merged.thresholds = reevaluate?(merged) ?? merged.thresholdsReevaluatedFromText()
         merged.verdict = Verdict.derive(
             checks: merged.checks,
             thresholds: merged.thresholds,
@@ -109,5 +111,21 @@ extension RunResult {
             endedAt: end,
             durationSeconds: Swift.max(longest, end.timeIntervalSince(start))
         )
+    }
+}
+
+extension RunResult {
+    /// The threshold outcomes recomputed from their expression text against this result's metrics;
+    /// outcomes whose text does not parse are kept as they are.
+    package func thresholdsReevaluatedFromText() -> [ThresholdOutcome] {
+        self.thresholds.map { outcome in
+            guard let expression = try? ThresholdExpression.parse(outcome.expression) else { return outcome }
+            let threshold = Threshold(
+                source: outcome.expression,
+                expression: expression,
+                abortOnFail: outcome.abortOnFail
+            )
+            return evaluate(thresholds: [threshold], against: self).first ?? outcome
+        }
     }
 }
