@@ -12,6 +12,9 @@ extension HTMLReportModel {
     static func charts(for result: RunResult) -> [ChartModel] {
         let points = result.timeSeries.points
         let noSeries = "No per-second data was recorded (the run was shorter than one interval)."
+        // Bytes are plotted in one binary unit chosen from the peak, so ticks fall on round numbers of it.
+        let peakBytes = points.map { Swift.max($0.wireBytesSent, $0.wireBytesReceived) }.max() ?? 0
+        let byteUnit = Self.binaryUnit(for: Double(peakBytes))
         return [
             Self.spectrum(result),
             Self.timeChart(
@@ -40,8 +43,11 @@ extension HTMLReportModel {
                 title: "Bytes per second on the wire",
                 caption: "Socket bytes written and read in each second (framing, masking and TLS included).",
                 points: points,
-                series: [("sent", { Double($0.wireBytesSent) }), ("received", { Double($0.wireBytesReceived) })],
-                yLabel: { ReportFormat.bytes($0) },
+                series: [
+                    ("sent", { Double($0.wireBytesSent) / byteUnit.divisor }),
+                    ("received", { Double($0.wireBytesReceived) / byteUnit.divisor }),
+                ],
+                yLabel: { ReportFormat.compact($0) + " " + byteUnit.name },
                 note: noSeries
             ),
             Self.timeChart(
@@ -57,6 +63,15 @@ extension HTMLReportModel {
             Self.phases(result),
             Self.targets(result),
         ]
+    }
+
+    /// The binary unit (B, KiB, MiB, GiB) in which `peak` is between 1 and 1024.
+    private static func binaryUnit(for peak: Double) -> (name: String, divisor: Double) {
+        var unit: (name: String, divisor: Double) = ("B", 1)
+        for name in ["KiB", "MiB", "GiB", "TiB"] where peak >= unit.divisor * 1024 {
+            unit = (name, unit.divisor * 1024)
+        }
+        return unit
     }
 
     /// HdrHistogram-style percentile spectrum: x is `log10(1 / (1 - p))`, so 90 %, 99 %, 99.9 % are

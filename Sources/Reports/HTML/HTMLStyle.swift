@@ -58,6 +58,7 @@ enum HTMLStyle {
         .count { color: var(--fail); font-weight: 600; margin-left: 8px; }
         .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 380px), 1fr)); gap: 16px; }
         footer { margin: 32px 0 8px; font-size: 0.85em; }
-        @media (max-width: 600px) { body { padding: 10px; font-size: 14px; } .verdict { font-size: 1.1em; } }
+        @media (max-width: 600px) { body { padding: 10px; font-size: 14px; } .verdict { font-size: 1.1em; }
+          svg text { font-size: 14px; } }
         """
 }
