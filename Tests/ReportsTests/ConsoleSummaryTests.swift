@@ -52,3 +52,33 @@ struct ConsoleSummaryTests {
         #expect(pair.0 == pair.1)
     }
 }
+
+@Suite("Report folder")
+struct ReportBundleTests {
+    @Test(
+        "The default folder is reports/<safe scenario name>/<UTC timestamp>",
+        arguments: [
+            ("echo-load", "echo-load"), ("wss://echo.example.com:8443/chat?x=1", "wss-echo.example.com-8443-chat-x-1"),
+            ("../../etc", "etc"), ("", "scenario"),
+        ]
+    )
+    func folder(_ pair: (String, String)) {
+        let url = ReportBundle.defaultFolder(
+            root: URL(fileURLWithPath: "/r"),
+            scenarioName: pair.0,
+            startedAt: FixedResult.start
+        )
+        #expect(url.path == "/r/\(pair.1)/20260102T030405Z")
+    }
+
+    @Test("Writing a bundle creates the folder and the three files, all views of one result")
+    func write() throws {
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = directory.appendingPathComponent("a/b")
+        let files = try ReportBundle.write(FixedResult.make(), to: folder)
+        #expect(files.map(\.lastPathComponent) == ["report.json", "report.html", "junit.xml"])
+        let decoded = try RunResult.load(contentsOf: files[0])
+        #expect(try HTMLReportWriter().render(decoded) == String(contentsOf: files[1], encoding: .utf8))
+    }
+}
