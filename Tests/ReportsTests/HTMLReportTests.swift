@@ -132,3 +132,21 @@ struct HTMLReportTests {
         #expect(try HTMLReportWriter().render(interrupted).contains("This run was interrupted"))
     }
 }
+
+@Suite("HTML report with hostile input")
+struct HTMLHostileInputTests {
+    @Test("Extreme seconds and values from a crafted file render instead of trapping")
+    func extremes() throws {
+        var result = FixedResult.empty()
+        var early = MetricsSnapshot()
+        early.record(.messageRTT, 60_000_000)
+        early.add(UInt64.max, to: .wireBytesSent)
+        var series = TimeSeries()
+        series.append(early, atSecond: Int64.min)
+        series.append(early, atSecond: Int64.max)
+        result.timeSeries = series
+        result.metrics = early
+        let html = try HTMLReportWriter().render(result)
+        #expect(html.contains("<svg id=\"chart-bytes-per-second\""))
+    }
+}

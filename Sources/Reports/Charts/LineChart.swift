@@ -95,7 +95,8 @@ struct LineChart {
     private func xLabel(_ value: Double, origin: Double) -> String {
         switch self.xAxis {
         case .elapsedSeconds:
-            let seconds = Int((value - origin).rounded())
+            // Seconds come from a file: clamp so a crafted span cannot trap the conversion.
+            let seconds = Int(Swift.min(Swift.max((value - origin).rounded(), 0), 1e15))
             if seconds < 60 || seconds % 60 != 0 && seconds < 120 { return "\(seconds)s" }
             let rest = seconds % 60
             return "\(seconds / 60)m" + (rest == 0 ? "" : " \(rest)s")
