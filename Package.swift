@@ -100,8 +100,17 @@ let package = Package(
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
-        .testTarget(name: "RunResultsTests", dependencies: ["RunResults"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
+        .testTarget(
+            name: "RunResultsTests",
+            dependencies: ["RunResults", "LoadMetrics", "Scenario"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "RunResults", "LoadMetrics"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
         .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
