@@ -7,6 +7,6 @@ struct WSProbe: AsyncParsableCommand {
         commandName: "wsprobe",
         abstract: "Verify WebSocket connectivity through application load balancers and load-test WebSocket services.",
         version: WSProbeVersion.current,
-        subcommands: [ValidateCommand.self, ALBCommand.self]
+        subcommands: [ValidateCommand.self, ALBCommand.self, ServeCommand.self]
     )
 }

@@ -41,12 +41,12 @@ final class EchoSession: WebSocketDelegate {
             return
         }
         if let delay = self.misbehaviour.dropAfter {
-            self.dropTimer = self.schedule(in: delay) { session in
+            self.dropTimer = self.schedule(in: EchoServer.timeAmount(delay)) { session in
                 session.socket?.abort()
             }
         }
         if let idle = self.misbehaviour.idleClose {
-            self.scheduleIdleCheck(in: idle)
+            self.scheduleIdleCheck(in: EchoServer.timeAmount(idle))
         }
         if let code = self.misbehaviour.closeWith, self.misbehaviour.closeMoment == .afterUpgrade {
             self.close(socket, code: code, reason: "configured close")
@@ -128,7 +128,7 @@ final class EchoSession: WebSocketDelegate {
     private func scheduleIdleCheck(in delay: TimeAmount) {
         self.idleTimer = self.schedule(in: delay) { session in
             guard let socket = session.socket, let idle = session.misbehaviour.idleClose else { return }
-            let due = session.lastActivity + idle
+            let due = session.lastActivity + EchoServer.timeAmount(idle)
             let now = NIODeadline.now()
             if now >= due {
                 session.close(socket, code: session.misbehaviour.idleCloseCode, reason: "idle")

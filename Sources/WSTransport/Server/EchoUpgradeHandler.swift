@@ -124,7 +124,7 @@ final class EchoUpgradeHandler: ChannelInboundHandler, RemovableChannelHandler {
         if let delay = self.configuration.misbehaviour.delayUpgrade {
             self.state = .delaying
             let bound = NIOLoopBound((self, context, compression), eventLoop: context.eventLoop)
-            context.eventLoop.scheduleTask(in: delay) {
+            context.eventLoop.scheduleTask(in: EchoServer.timeAmount(delay)) {
                 let (handler, context, compression) = bound.value
                 guard context.channel.isActive else { return }
                 handler.upgrade(response, compression: compression, context: context)
