@@ -25,7 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     var identity: String?
     @Option(help: "The response header that carries the identity.")
     var identityHeader = EchoServerConfiguration.defaultIdentityHeaderName
-    @Option(name: .customLong("subprotocol"), help: "A subprotocol to accept (repeatable); the client's first match wins.")
+    @Option(
+        name: .customLong("subprotocol"),
+        help: "A subprotocol to accept (repeatable); the client's first match wins."
+    )
     var subprotocols: [String] = []
     @Flag(inversion: .prefixedNo, help: "Accept permessage-deflate offers.")
     var deflate = true
@@ -170,4 +173,3 @@ struct ServeCommand: AsyncParsableCommand {
         return SIGTERM
     }
 }
-

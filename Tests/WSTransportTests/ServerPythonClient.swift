@@ -2,7 +2,6 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Testing
-
 import WSTransport
 
 /// What `Fixtures/ws_client.py` (Python `websockets`, an independent client) printed.

@@ -113,7 +113,8 @@ package final class EchoServer: Sendable {
         where !code.isAllowedOnWire {
             throw .configuration("close code \(code.rawValue) may not be sent (RFC 6455 §7.4)")
         }
-        guard !configuration.identityHeaderName.isEmpty, configuration.identityHeaderName.allSatisfy(\.isTokenCharacter),
+        guard !configuration.identityHeaderName.isEmpty,
+            configuration.identityHeaderName.allSatisfy(\.isTokenCharacter),
             !configuration.identity.contains(where: \.isNewline)
         else {
             throw .configuration("the identity header name must be an HTTP token and the identity one line")
