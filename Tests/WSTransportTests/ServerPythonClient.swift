@@ -14,6 +14,7 @@ struct ServerClientReport: Decodable, Sendable {
     var binaryOk: Bool?
     var bigOk: Bool?
     var whoami: String?
+    var pong: Bool?
     var closeCode: Int?
     var body: String?
     var code: Int?
