@@ -84,7 +84,9 @@ package final class EchoServer: Sendable {
         return self.listener.close().recover { _ in }.flatMap {
             let closing = loops.map { bound in
                 bound.eventLoop.submit {
-                    bound.value.sessions.values.map { session in
+                    // A copy: closing a channel may remove its session from the registry at once.
+                    let sessions = Array(bound.value.sessions.values)
+                    return sessions.map { session in
                         session.goAway()
                         return session.channel.closeFuture
                     }
