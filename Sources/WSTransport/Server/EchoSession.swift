@@ -67,7 +67,8 @@ final class EchoSession: WebSocketDelegate {
                 return
             }
         }
-        guard self.pendingClose == nil else { return }
+        // After our close frame, messages still arriving (RFC 6455 §7.1.2) are not echoed.
+        guard self.pendingClose == nil, socket.isOpen else { return }
         self.loop.counters.messagesEchoed += 1
         self.loop.counters.bytesEchoed += message.payload.readableBytes
         let isWhoami =
