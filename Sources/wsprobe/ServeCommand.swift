@@ -90,9 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// The server configuration the flags describe.
     /// - Throws: `ValidationError` naming the bad flag (exit 64).
     func makeConfiguration() throws -> EchoServerConfiguration {
-        guard (0...65535).contains(self.port) else { throw ValidationError("--port must be 0-65535.") }
-        guard (1...Int(Int32.max)).contains(self.backlog) else { throw ValidationError("--backlog must be positive.") }
-        if let limit = self.maxConnections, limit < 1 { throw ValidationError("--max-connections must be ≥ 1.") }
+        guard let backlog = Int32(exactly: self.backlog) else { throw ValidationError("--backlog is too large.") }
         var configuration = EchoServerConfiguration(
             host: self.host,
             port: self.port,
@@ -100,7 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
             identityHeaderName: self.identityHeader,
             subprotocols: self.subprotocols,
             deflate: self.deflate ? EchoServerConfiguration.defaultDeflatePolicy : nil,
-            backlog: Int32(self.backlog),
+            backlog: backlog,
             maxConnections: self.maxConnections
         )
         switch (self.cert, self.key) {
@@ -111,28 +109,26 @@ struct ServeCommand: AsyncParsableCommand {
         default:
             throw ValidationError("--cert and --key go together.")
         }
+        let wireCode = { (value: Int, flag: String) throws in
+            guard let code = EchoServerMisbehaviour.wireCloseCode(value) else {
+                throw ValidationError("\(flag) \(value) may not be sent; use 1000-1003, 1007-1014 or 3000-4999.")
+            }
+            return code
+        }
         var misbehaviour = EchoServerMisbehaviour()
         misbehaviour.delayUpgrade = try Self.duration(self.delayUpgrade, flag: "--delay-upgrade")
         misbehaviour.idleClose = try Self.duration(self.idleClose, flag: "--idle-close")
         misbehaviour.dropAfter = try Self.duration(self.dropAfter, flag: "--drop-after")
-        guard let idleCode = EchoServerMisbehaviour.wireCloseCode(self.closeCode) else {
-            throw Self.badCloseCode(self.closeCode, flag: "--close-code")
-        }
-        misbehaviour.idleCloseCode = idleCode
-        if let value = self.closeWith {
-            guard let code = EchoServerMisbehaviour.wireCloseCode(value) else {
-                throw Self.badCloseCode(value, flag: "--close-with")
-            }
-            misbehaviour.closeWith = code
-        }
+        misbehaviour.idleCloseCode = try wireCode(self.closeCode, "--close-code")
+        misbehaviour.closeWith = try self.closeWith.map { try wireCode($0, "--close-with") }
         misbehaviour.closeMoment = self.closeOn == .upgrade ? .afterUpgrade : .firstMessage
-        if let status = self.reject {
-            guard (200...599).contains(status) else {
-                throw ValidationError("--reject \(status) is not an HTTP status from 200 to 599.")
-            }
-            misbehaviour.rejectWith = .init(status: status)
-        }
+        misbehaviour.rejectWith = self.reject.map { .init(status: $0) }
         configuration.misbehaviour = misbehaviour
+        do {
+            try configuration.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
         return configuration
     }
 
@@ -145,10 +141,6 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as UnitError {
             throw ValidationError("\(flag): \(error.description)")
         }
-    }
-
-    private static func badCloseCode(_ value: Int, flag: String) -> ValidationError {
-        ValidationError("\(flag) \(value) may not be sent; use 1000-1003, 1007-1014 or 3000-4999 (RFC 6455 §7.4).")
     }
 
     /// Writes a line to stdout unbuffered, so scripts reading the pipe see it at once.
