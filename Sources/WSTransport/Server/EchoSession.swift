@@ -32,7 +32,9 @@ final class EchoSession: WebSocketDelegate {
 
     // MARK: WebSocketDelegate
 
+    /// Idempotent, so it is safe whether the upgrade handler or the socket itself reports the opening.
     func webSocketDidOpen(_ socket: WebSocketHandler) {
+        guard self.socket !== socket else { return }
         self.socket = socket
         self.loop.counters.upgrades += 1
         self.lastActivity = .now()
