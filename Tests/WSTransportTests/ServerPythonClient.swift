@@ -23,6 +23,8 @@ struct ServerClientReport: Decodable, Sendable {
     var echoed: Int?
     var count: Int?
     var codes: [Int]?
+    var closedBy: String?
+    var waitedSeconds: Double?
 }
 
 /// Why the Python client gave no report.

@@ -142,19 +142,25 @@ async def hold(args):
 def raw(args):
     """Send --request (with \\r\\n line ends) over a plain socket and return the response head and body."""
     host, port = args.uri.split("//", 1)[1].rstrip("/").split(":")
+    closed_by = "server"
     with socket.create_connection((host, int(port)), timeout=args.timeout) as sock:
         sock.sendall(args.request.replace("\\r\\n", "\r\n").encode())
+        sent = time.monotonic()
         data = b""
         while True:
             try:
                 chunk = sock.recv(65536)
-            except (ConnectionResetError, socket.timeout):
+            except ConnectionResetError:
+                break
+            except socket.timeout:
+                closed_by = "timeout"
                 break
             if not chunk:
                 break
             data += chunk
+        waited = time.monotonic() - sent
     if not data:
-        return {"status": None}
+        return {"status": None, "closedBy": closed_by, "waitedSeconds": waited}
     head, _, body = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = {}
