@@ -39,8 +39,11 @@ if [[ ! -x "$bin" ]]; then
     echo "no wsprobe executable at $bin" >&2
     exit 2
 fi
-if ! "$bin" run --help >/dev/null 2>&1; then
-    echo "this wsprobe ($bin) has no 'run' command yet: the shard-and-merge demo needs" \
+# `wsprobe run --help` must succeed AND describe run's own options: without a `run` subcommand,
+# ArgumentParser answers `--help` with the root help and status 0.
+run_help="$("$bin" run --help 2>&1)" || run_help=""
+if ! grep -q -- '--shard' <<<"$run_help"; then
+    echo "this wsprobe ($bin) has no 'run' command with --shard yet: the shard-and-merge demo needs" \
         "'wsprobe run SCENARIO --shard i/N --out DIR'. Build a version that has it and try again." >&2
     exit 2
 fi
@@ -82,7 +85,7 @@ fi
 echo "target: $url (wsprobe serve, shared by all $shards shards)"
 
 # `--url` if this wsprobe run has it, else the equivalent scenario override.
-if "$bin" run --help 2>&1 | grep -q -- '--url'; then
+if grep -q -- '--url' <<<"$run_help"; then
     target=(--url "$url")
 else
     target=(--set "target.url=$url")

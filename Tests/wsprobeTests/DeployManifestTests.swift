@@ -114,7 +114,9 @@ struct DeployManifestTests {
         let folders = ["", "merge", "fetch"]
         for folder in folders {
             let directory = folder.isEmpty ? Self.kubernetes : Self.kubernetes.appendingPathComponent(folder)
-            let kustomization = try Manifests.object(folder.isEmpty ? "kustomization.yaml" : "\(folder)/kustomization.yaml")
+            let kustomization = try Manifests.object(
+                folder.isEmpty ? "kustomization.yaml" : "\(folder)/kustomization.yaml"
+            )
             let resources = Set(kustomization["resources"] as? [String] ?? [])
             let generated = Set(
                 (kustomization["configMapGenerator"] as? [[String: Any]] ?? [])
@@ -151,13 +153,16 @@ struct DeployManifestTests {
 
     // MARK: The Jobs' shell wrappers, run with a stand-in wsprobe
 
-    @Test("the shard wrapper passes the shard and target to wsprobe and keeps its exit status", arguments: [
-        (status: 0, writesReport: true, expected: 0),
-        (status: 1, writesReport: true, expected: 0),  // this share failed: the merge decides
-        (status: 1, writesReport: false, expected: 1),  // no report to merge: a real failure
-        (status: 2, writesReport: false, expected: 2),
-        (status: 3, writesReport: false, expected: 3),
-    ])
+    @Test(
+        "the shard wrapper passes the shard and target to wsprobe and keeps its exit status",
+        arguments: [
+            (status: 0, writesReport: true, expected: 0),
+            (status: 1, writesReport: true, expected: 0),  // this share failed: the merge decides
+            (status: 1, writesReport: false, expected: 1),  // no report to merge: a real failure
+            (status: 2, writesReport: false, expected: 2),
+            (status: 3, writesReport: false, expected: 3),
+        ]
+    )
     func shardWrapperStatus(status: Int, writesReport: Bool, expected: Int) throws {
         let sandbox = try Sandbox()
         let script = try sandbox.rewrite(Manifests.script(Manifests.object("shard-job.yaml")))
