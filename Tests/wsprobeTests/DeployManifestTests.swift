@@ -120,7 +120,7 @@ struct DeployManifestTests {
             let resources = Set(kustomization["resources"] as? [String] ?? [])
             let generated = Set(
                 (kustomization["configMapGenerator"] as? [[String: Any]] ?? [])
-                    .flatMap { $0["files"] as? [String] ?? [] }
+                    .flatMap { (generator: [String: Any]) -> [String] in generator["files"] as? [String] ?? [] }
                     .compactMap { $0.split(separator: "=").last.map(String.init) }
             )
             let present = try Set(
@@ -165,6 +165,7 @@ struct DeployManifestTests {
     )
     func shardWrapperStatus(status: Int, writesReport: Bool, expected: Int) throws {
         let sandbox = try Sandbox()
+        defer { sandbox.remove() }
         let script = try sandbox.rewrite(Manifests.script(Manifests.object("shard-job.yaml")))
         let run = try sandbox.run(
             script,
@@ -186,6 +187,7 @@ struct DeployManifestTests {
     @Test("the shard wrapper forwards SIGTERM, so an evicted shard still writes its report (exit 130)")
     func shardWrapperForwardsTermination() throws {
         let sandbox = try Sandbox()
+        defer { sandbox.remove() }
         let script = try sandbox.rewrite(Manifests.script(Manifests.object("shard-job.yaml")))
         let run = try sandbox.run(
             script,
@@ -200,6 +202,7 @@ struct DeployManifestTests {
     @Test("the merge wrapper refuses a missing or incomplete set of shard results", arguments: [0, 1, 3])
     func mergeWrapperCountsShards(present: Int) throws {
         let sandbox = try Sandbox()
+        defer { sandbox.remove() }
         try sandbox.makeShardReports(present)
         let script = try sandbox.rewrite(Manifests.script(Manifests.object("merge/merge-job.yaml")))
         let run = try sandbox.run(script, environment: ["SHARDS": "2"])
@@ -211,6 +214,7 @@ struct DeployManifestTests {
     @Test("the merge wrapper merges exactly the N shard results with -o, --html and --junit")
     func mergeWrapperMerges() throws {
         let sandbox = try Sandbox()
+        defer { sandbox.remove() }
         try sandbox.makeShardReports(3)
         let script = try sandbox.rewrite(Manifests.script(Manifests.object("merge/merge-job.yaml")))
         let run = try sandbox.run(script, environment: ["SHARDS": "3", "FAKE_STATUS": "1"])
@@ -351,15 +355,20 @@ private struct Sandbox {
             printf '%s\\n' "$@" > "$FAKE_ARGS"
             out=""; previous=""
             for argument in "$@"; do [ "$previous" = "--out" ] && out="$argument"; previous="$argument"; done
-            trap 'echo "{}" > "$out/report.json"; exit 130' TERM
+            sleeper=""
+            trap 'kill $sleeper 2>/dev/null; echo "{}" > "$out/report.json"; exit 130' TERM
             if [ -n "${FAKE_WRITE:-}" ]; then echo "{}" > "$out/report.json"; fi
-            if [ -n "${FAKE_SLEEP:-}" ]; then sleep "$FAKE_SLEEP" & wait $!; fi
+            if [ -n "${FAKE_SLEEP:-}" ]; then sleep "$FAKE_SLEEP" >/dev/null 2>&1 & sleeper=$!; wait $sleeper; fi
             exit "${FAKE_STATUS:-0}"
 
             """
         let path = folder.appendingPathComponent("bin/wsprobe").path
         try fake.write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// The script with `/reports` pointing into the sandbox.
@@ -421,28 +430,38 @@ private enum Command {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-deploy-\(UUID()).err")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        // Files, not pipes: a pipe's write end can leak into grandchildren (the stand-in's `sleep`), and
+        // reading it to its end would then wait for them.
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-deploy-\(UUID())")
+        let outputFile = base.appendingPathExtension("out")
+        let errorFile = base.appendingPathExtension("err")
+        for file in [outputFile, errorFile] {
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+                throw DeployTestError("cannot create \(file.path)")
+            }
+        }
+        let outputHandle = try FileHandle(forWritingTo: outputFile)
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         defer {
+            try? outputHandle.close()
             try? errorHandle.close()
+            try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)
         }
-        let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = outputHandle
         process.standardError = errorHandle
         process.standardInput = FileHandle.nullDevice
         try process.run()
         if let terminate {
             let deadline = Date().addingTimeInterval(10)
             while process.isRunning, Date() < deadline, !terminate() { Thread.sleep(forTimeInterval: 0.02) }
-            Thread.sleep(forTimeInterval: 0.1)  // let the fake install its trap
+            Thread.sleep(forTimeInterval: 0.1)  // let the stand-in install its trap
             process.terminate()
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let output = try Data(contentsOf: outputFile)
         let error = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        return Result(status: process.terminationStatus, output: data, error: error)
+        return Result(status: process.terminationStatus, output: output, error: error)
     }
 }
 
