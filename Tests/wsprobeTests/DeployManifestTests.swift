@@ -286,7 +286,14 @@ private enum Manifests {
                 print(json.dumps([d for d in yaml.safe_load_all(f) if d is not None]))
             """
         let result = try Command.run("/usr/bin/env", ["python3", "-c", program, file.path])
-        guard result.status == 0 else { throw DeployTestError("PyYAML could not read \(file.path): \(result.error)") }
+        guard result.status == 0 else {
+            if result.error.contains("No module named 'yaml'") {
+                throw DeployTestError(
+                    "PyYAML is missing: python3 -m pip install pyyaml (or apt-get install python3-yaml)"
+                )
+            }
+            throw DeployTestError("PyYAML could not read \(file.path): \(result.error)")
+        }
         guard let list = try JSONSerialization.jsonObject(with: result.output) as? [[String: Any]] else {
             throw DeployTestError("\(file.path) does not hold mappings")
         }
