@@ -1,6 +1,7 @@
 import LoadRunner
 import NIOCore
 import NIOPosix
+import TLSOpenSSL
 import TestSupport
 import Testing
 import WSProtocol
@@ -11,8 +12,13 @@ import WSTransport
 /// backend that closes idle connections itself.
 @Suite("Idle probe through proxies and an idle-closing backend")
 struct IdleProbeProxyTests {
-    static func probe(_ url: String, parallel: Int = 8) async throws -> IdleProbeResult {
-        var plan = IdleProbePlan(connect: ConnectOptions(url: try WebSocketURL(url)))
+    static func probe(_ url: String, parallel: Int = 8, tls: Bool = false) async throws -> IdleProbeResult {
+        var connect = ConnectOptions(url: try WebSocketURL(url))
+        if tls {
+            let certificates = try CertificateFactory.shared()
+            connect.tls = try TLSContext(configuration: .client(caFile: certificates.caCertificate))
+        }
+        var plan = IdleProbePlan(connect: connect)
         plan.maximum = .seconds(10)
         plan.parallel = parallel
         plan.expectation = IdleProbeExpectation(seconds: 2, toleranceSeconds: 0.6)
@@ -20,14 +26,16 @@ struct IdleProbeProxyTests {
     }
 
     @Test(
-        "the proxy's 2 s tunnel timeout is found within ±0.6 s, ended by TCP without a close frame, kept open by every heartbeat",
+        "through TLS, the proxy's 2 s tunnel timeout is found within ±0.6 s, ended by TCP without a close frame, kept open by every heartbeat",
         arguments: ALBStandInKind.allCases
     )
     func proxyIdleTimeout(kind: ALBStandInKind) async throws {
-        let bed = try await ALBTestBed.start(kind, tls: false)
+        let bed = try await ALBTestBed.start(kind)
         defer { bed.stop() }
         #expect(bed.configuration.idleTimeoutSeconds == 2)
-        let result = try await Self.probe(try #require(bed.proxy.url("/idle")))
+        // Through the proxy's TLS listener, as an ALB with a certificate is used.
+        let port = try #require(bed.proxy.httpsPort)
+        let result = try await Self.probe("wss://127.0.0.1:\(port)/idle", tls: true)
         let cutoff = try #require(result.cutoffSeconds)
         #expect(abs(cutoff - 2) <= 0.6, "\(kind) cutoff \(cutoff) s")
         #expect(result.expectationMet == true)
