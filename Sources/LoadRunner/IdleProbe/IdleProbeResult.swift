@@ -27,6 +27,10 @@ package struct IdleProbeResult: Sendable, Hashable, Codable {
     package var expectationMet: Bool?
     /// Wall time of the whole probe.
     package var durationSeconds: Double
+    /// Wall time of the silent batch (about one cutoff, or `--max` when nothing closes).
+    package var silentPhaseSeconds: Double = 0
+    /// Wall time of the keep-alive batch (about 1.5 cutoffs; 0 when it did not run).
+    package var keepAlivePhaseSeconds: Double = 0
 
     /// The cutoff rounded to the resolution.
     package var roundedCutoffSeconds: Double? {

@@ -23,6 +23,7 @@ package enum IdleProbeRun {
             connect: plan.connect,
             on: loop
         )
+        let silentEnded = NIODeadline.now()
         let failures = silent.compactMap(\.failure)
         guard silent.contains(where: { $0.openedAt != nil }) else {
             throw IdleProbeError(
@@ -61,11 +62,12 @@ package enum IdleProbeRun {
                 on: loop
             )
             result.failures += result.keepAlive.compactMap(\.failure)
+            result.keepAlivePhaseSeconds = Self.seconds(since: silentEnded)
         }
+        result.silentPhaseSeconds = Self.seconds(between: started, silentEnded)
         Self.advise(&result, testedHeartbeats: !heartbeatModes.isEmpty)
         result.expectationMet = plan.expectation.map { $0.isMet(by: result.cutoffSeconds) }
-        result.durationSeconds =
-            (IdleProbeFormat.seconds(of: (NIODeadline.now() - started).nanoseconds) * 1000).rounded() / 1000
+        result.durationSeconds = Self.seconds(since: started)
         return result
     }
 
@@ -101,6 +103,15 @@ package enum IdleProbeRun {
                 failure: observation.failure
             )
         }
+    }
+
+    /// Milliseconds-rounded seconds from `start` to `end`.
+    static func seconds(between start: NIODeadline, _ end: NIODeadline) -> Double {
+        (IdleProbeFormat.seconds(of: (end - start).nanoseconds) * 1000).rounded() / 1000
+    }
+
+    static func seconds(since start: NIODeadline) -> Double {
+        Self.seconds(between: start, .now())
     }
 
     static func closure(_ outcome: CloseOutcome) -> IdleProbeClosure {
