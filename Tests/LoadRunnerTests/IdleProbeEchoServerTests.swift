@@ -96,3 +96,25 @@ struct IdleProbeEchoServerTests {
         }
     }
 }
+
+extension IdleProbeEchoServerTests {
+    @Test("a server that closes right after the upgrade is reported as a refusal, not an idle timeout")
+    func immediateClose() async throws {
+        var configuration = EchoServerConfiguration(identity: "closer")
+        configuration.misbehaviour.closeWith = .policyViolation
+        configuration.misbehaviour.closeMoment = .afterUpgrade
+        let server = try await EchoServer.start(
+            configuration: configuration,
+            group: MultiThreadedEventLoopGroup.singleton
+        ).get()
+        var plan = IdleProbePlan(connect: ConnectOptions(url: try WebSocketURL("ws://127.0.0.1:\(server.port)/")))
+        plan.maximum = .seconds(5)
+        plan.parallel = 2
+        plan.modes = [.none]
+        let result = try await IdleProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton)
+        try? await server.stop().get()
+        #expect(result.closure?.code == 1008)
+        #expect(result.safeHeartbeatSeconds == nil)
+        #expect(result.advice.contains("refusal, not an idle timeout"))
+    }
+}

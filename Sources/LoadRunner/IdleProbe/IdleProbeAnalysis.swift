@@ -2,6 +2,10 @@ import Foundation
 
 /// The pure arithmetic of the idle probe: the cutoff from silent closures and a safe heartbeat interval.
 package enum IdleProbeAnalysis {
+    /// Closures sooner than this after the upgrade (100 ms) are refusals, not idle timeouts: no heartbeat
+    /// advice is given for them.
+    package static let immediateCloseSeconds = 0.1
+
     /// The cutoff is the shortest idle time at which the peer closed a silent connection: a timer that fires at
     /// its timeout never closes earlier, and later closures only show its jitter. Nil when none closed.
     package static func cutoff(idleSeconds: [Double]) -> (first: Double, last: Double)? {

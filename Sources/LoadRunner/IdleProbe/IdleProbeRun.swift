@@ -132,6 +132,13 @@ package enum IdleProbeRun {
                 + " heartbeat is needed below \(maximum); probe with a larger --max if the real timeout is longer."
             return
         }
+        if cutoff < IdleProbeAnalysis.immediateCloseSeconds {
+            let how = result.closure?.summary ?? "a close"
+            result.advice =
+                "The peer closed silent connections \(IdleProbeFormat.seconds(cutoff)) after the upgrade with \(how):"
+                + " that is a refusal, not an idle timeout; check the close code and `wsprobe check`."
+            return
+        }
         let safe = IdleProbeAnalysis.safeHeartbeat(cutoff: cutoff, resolution: result.resolutionSeconds)
         let why =
             "half the \(IdleProbeFormat.seconds(cutoff)) cutoff rounded down, so a late or lost heartbeat"
