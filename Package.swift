@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["WSTransport", "TestSupport", nioPosix],
+            dependencies: ["WSTransport", "LoadRunner", "TestSupport", nioPosix],
             swiftSettings: strict
         ),
     ]

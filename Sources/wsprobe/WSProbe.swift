@@ -9,7 +9,7 @@ struct WSProbe: AsyncParsableCommand {
         version: WSProbeVersion.current,
         subcommands: [
             CheckCommand.self, ServeCommand.self, ValidateCommand.self, ReportCommand.self, MergeCommand.self,
-            CompareCommand.self, ALBCommand.self, AutobahnCommand.self,
+            CompareCommand.self, ALBCommand.self, AutobahnCommand.self, ProbeCommand.self,
         ]
     )
 
