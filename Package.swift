@@ -111,8 +111,17 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
-        .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
+            name: "LoadRunnerTests",
+            dependencies: ["LoadRunner", "WSTransport", "WSProtocol", nioCore, nioPosix],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ALBConfigTests",
+            dependencies: ["ALBConfig", "Scenario"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",

@@ -19,7 +19,7 @@ struct WSProbe: AsyncParsableCommand {
     }
 
     /// Subcommands whose `--deflate` takes optional parameters.
-    static let commandsWithDeflateOption: Set<String> = ["check"]
+    static let commandsWithDeflateOption: Set<String> = ["check", "probe"]
 
     /// `--deflate` alone (next argument absent or another flag) becomes `--deflate=default`, so the flag can take
     /// optional RFC 7692 parameters as curl-style `--deflate=params`.
