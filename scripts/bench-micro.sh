@@ -14,7 +14,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 mkdir -p .build-bench
 raw=.build-bench/bench-micro.md
-WSPROBE_BENCHMARKS=1 swift package --scratch-path .build-bench --disable-sandbox benchmark \
-    --format markdown --no-progress "$@" | tee "$raw" | grep -vE '^\[[0-9]+/[0-9]+\]' || true
-[[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "bench-micro: benchmark run failed" >&2; exit 1; }
+if ! WSPROBE_BENCHMARKS=1 swift package --scratch-path .build-bench --disable-sandbox benchmark \
+    --format markdown --no-progress "$@" >"$raw" 2>&1; then
+    grep -E "error" "$raw" >&2 || tail -40 "$raw" >&2
+    echo "bench-micro: the benchmark run failed (full output in $raw)" >&2
+    exit 1
+fi
+sed -n '/^## /,$p' "$raw"
 python3 scripts/bench-summary.py "$raw"

@@ -19,7 +19,8 @@ cd "$ROOT"
 
 total="${1:-60}"
 config="${FUZZ_CONFIG:-release}"
-cache="${FUZZ_CACHE:-$ROOT/.build-fuzz/corpus}"
+scratch="${FUZZ_SCRATCH:-.build-fuzz}"
+cache="${FUZZ_CACHE:-$ROOT/$scratch/corpus}"
 rss_limit="${FUZZ_RSS_LIMIT_MB:-1024}"
 # executable:target folder (FuzzTarget raw value)
 all=(FuzzClientHandshake:client-handshake FuzzClientConnection:client-connection
@@ -40,14 +41,14 @@ build_log="$(mktemp)"
 trap 'rm -f "$build_log"' EXIT
 for entry in "${selected[@]}"; do
     exe="${entry%%:*}"
-    if ! WSPROBE_FUZZ=1 swift build -c "$config" --scratch-path .build-fuzz \
+    if ! WSPROBE_FUZZ=1 swift build -c "$config" --scratch-path "$scratch" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$exe" >"$build_log" 2>&1; then
         grep -E "error:" "$build_log" | head -40 >&2 || tail -40 "$build_log" >&2
         echo "fuzz: building $exe failed" >&2
         exit 1
     fi
 done
-bin=".build-fuzz/$config"
+bin="$scratch/$config"
 echo "fuzz: built ${#selected[@]} targets ($config) in $(( $(date +%s) - started ))s; ${per}s each"
 
 failed=0

@@ -1,9 +1,9 @@
 package import WSFuzzHarness
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// libFuzzer's driver, present when linked with `-sanitize=fuzzer`.

@@ -14,6 +14,22 @@ enum ClientConnectionFuzz {
         let flags = input.byte()
         let split = input.uint16()
         let stream = input.rest()
+        let cut = stream.startIndex + split % (stream.count + 1)
+        let whole = Self.transcript(flags: flags, chunks: [stream], seed: UInt64(bytes.count))
+        // RFC 6455 §5.2 framing does not depend on how bytes are split across reads: the same bytes in two
+        // reads must give the same actions.
+        if cut != stream.startIndex && cut != stream.endIndex {
+            let split = Self.transcript(
+                flags: flags,
+                chunks: [stream[..<cut], stream[cut...]],
+                seed: UInt64(bytes.count)
+            )
+            precondition(whole == split, "a different outcome when the bytes are split at \(cut - stream.startIndex)")
+        }
+    }
+
+    /// Feeds `chunks` as successive reads, then ends the transport; returns every action, comparable.
+    static func transcript(flags: UInt8, chunks: [ArraySlice<UInt8>], seed: UInt64) -> [Event] {
         var compression: PerMessageDeflate?
         if flags & 1 != 0 {
             let parameters = DeflateParameters(
@@ -31,7 +47,7 @@ enum ClientConnectionFuzz {
             role: .client,
             limits: limits,
             compression: compression,
-            random: FuzzRandom(seed: UInt64(bytes.count))
+            random: FuzzRandom(seed: seed)
         )
         var checker = ActionChecker(limits: limits, echoes: flags & 64 != 0)
         if flags & 128 != 0 {
@@ -42,8 +58,8 @@ enum ClientConnectionFuzz {
             }
             checker.check(&machine)
         }
-        let cut = stream.startIndex + split % (stream.count + 1)
-        for chunk in [stream[..<cut], stream[cut...]] {
+        let total = chunks.reduce(0) { $0 + $1.count }
+        for chunk in chunks {
             var buffer = ByteBuffer(bytes: chunk)
             var result = machine.receive(&buffer, into: &checker.actions)
             precondition(buffer.readableBytes == 0, "receive left bytes in the caller's buffer")
@@ -53,12 +69,13 @@ enum ClientConnectionFuzz {
                 result = machine.continueReceiving(into: &checker.actions)
                 checker.check(&machine)
                 rounds += 1
-                precondition(rounds <= stream.count + 1, "continueReceiving does not make progress")
+                precondition(rounds <= total + 1, "continueReceiving does not make progress")
             }
         }
         machine.transportClosed(into: &checker.actions)
         checker.check(&machine)
         precondition(checker.closedCount == 1, "the connection ended without exactly one .closed")
+        return checker.events
     }
 
     static var seeds: [[UInt8]] {
@@ -118,12 +135,45 @@ enum ClientConnectionFuzz {
     }
 }
 
+extension ClientConnectionFuzz {
+    /// A `ConnectionAction` reduced to what must not depend on how bytes were split into reads: bytes as
+    /// arrays, and an error by its code (its numbers, such as a size seen so far, may differ).
+    enum Event: Equatable {
+        case write([UInt8])
+        case deliver(Message.Kind, [UInt8])
+        case pong([UInt8])
+        case startCloseTimer
+        case closeTransport
+        case closed(code: UInt16, reason: String, wasClean: Bool, sentCode: UInt16?, error: String?)
+
+        init(_ action: ConnectionAction) {
+            switch action {
+            case .write(let bytes): self = .write(Array(bytes.readableBytesView))
+            case .deliver(let message): self = .deliver(message.kind, Array(message.payload.readableBytesView))
+            case .pongReceived(let bytes): self = .pong(Array(bytes.readableBytesView))
+            case .startCloseTimer: self = .startCloseTimer
+            case .closeTransport: self = .closeTransport
+            case .closed(let outcome):
+                self = .closed(
+                    code: outcome.code.rawValue,
+                    reason: outcome.reason,
+                    wasClean: outcome.wasClean,
+                    sentCode: outcome.sentCode?.rawValue,
+                    error: outcome.error?.code
+                )
+            }
+        }
+    }
+}
+
 /// Checks the actions a state machine emits against the invariants of RFC 6455 and `ConnectionAction`.
 private struct ActionChecker {
     let limits: Limits
     let echoes: Bool
     var actions: [ConnectionAction] = []
     var closedCount = 0
+    /// Every action seen, in a form that compares equal across runs.
+    var events: [ClientConnectionFuzz.Event] = []
 
     init(limits: Limits, echoes: Bool) {
         self.limits = limits
@@ -135,6 +185,7 @@ private struct ActionChecker {
         self.actions.removeAll(keepingCapacity: true)
         for action in batch {
             precondition(self.closedCount == 0, "an action after .closed: \(action)")
+            self.events.append(ClientConnectionFuzz.Event(action))
             switch action {
             case .deliver(let message):
                 precondition(

@@ -12,23 +12,47 @@ enum InflaterFuzz {
         var input = FuzzInput(bytes)
         let flags = input.byte()
         let limit = 1 + 16 * Int(input.byte())
-        let inflater: Inflater
+        let windowBits = 8 + Int(flags & 7)
+        let noContextTakeover = flags & 8 != 0
+        // `framed` inflates each message frame by frame, `whole` the same bytes in one call: how a message is
+        // split into frames must not change what it inflates to (RFC 7692 §6.2).
+        let framed: Inflater
+        let whole: Inflater
         do {
-            inflater = try Inflater(windowBits: 8 + Int(flags & 7), noContextTakeover: flags & 8 != 0)
+            framed = try Inflater(windowBits: windowBits, noContextTakeover: noContextTakeover)
+            whole = try Inflater(windowBits: windowBits, noContextTakeover: noContextTakeover)
         } catch {
             preconditionFailure("a valid window was refused: \(error)")
         }
-        var output = ByteBuffer()
+        var frames: [ByteBuffer] = []
         while !input.isAtEnd {
             let header = input.byte()
-            let isFinal = header & 0x80 != 0
-            let payload = ByteBuffer(bytes: input.take(Int(header & 0x7F)))
+            frames.append(ByteBuffer(bytes: input.take(Int(header & 0x7F))))
+            guard header & 0x80 != 0 || input.isAtEnd else { continue }
+            let framedResult = Self.inflate(frames, with: framed, limit: limit)
+            let wholeResult = Self.inflate(
+                [frames.reduce(into: ByteBuffer()) { $0.writeImmutableBuffer($1) }],
+                with: whole,
+                limit: limit
+            )
+            precondition(framedResult == wholeResult, "inflating frame by frame differs from inflating at once")
+            frames.removeAll()
+        }
+    }
+
+    /// What inflating a message gave: its bytes, or the code of the error that stopped it.
+    enum Outcome: Equatable {
+        case inflated([UInt8])
+        case failed(String)
+    }
+
+    /// Inflates one message, the last buffer being its final frame.
+    static func inflate(_ frames: [ByteBuffer], with inflater: Inflater, limit: Int) -> Outcome {
+        var output = ByteBuffer()
+        for (index, frame) in frames.enumerated() {
             do {
-                try inflater.decompress(payload, isFinal: isFinal, into: &output, limit: limit)
+                try inflater.decompress(frame, isFinal: index == frames.count - 1, into: &output, limit: limit)
                 precondition(output.readableBytes <= limit, "the inflated message grew past the limit")
-                if isFinal {
-                    output.clear()
-                }
             } catch {
                 precondition(output.readableBytes <= limit, "the inflated message grew past the limit")
                 switch error {
@@ -37,9 +61,10 @@ enum InflaterFuzz {
                 default:
                     preconditionFailure("an unexpected error from the inflater: \(error)")
                 }
-                output.clear()
+                return .failed(error.code)
             }
         }
+        return .inflated(Array(output.readableBytesView))
     }
 
     static var seeds: [[UInt8]] {
@@ -50,7 +75,8 @@ enum InflaterFuzz {
             String(repeating: "a", count: 3000),
         ]
         for flags: UInt8 in [7, 4 | 8, 1] {
-            guard let deflater = try? Deflater(windowBits: max(9, 8 + Int(flags & 7)), noContextTakeover: flags & 8 != 0)
+            guard
+                let deflater = try? Deflater(windowBits: max(9, 8 + Int(flags & 7)), noContextTakeover: flags & 8 != 0)
             else { continue }
             var seed: [UInt8] = [flags, 255]
             for text in texts {
