@@ -41,6 +41,8 @@ def parse(text):
             results[current]["seconds"] = value * scale * UNITS[unit.group(1) if unit else "ns"]
         elif label.startswith("Throughput"):
             results[current]["per_second"] = value * scale
+        elif label.startswith("Malloc (bytes total)"):
+            results[current]["malloc_bytes"] = value * scale
         elif label.startswith("Malloc (total)"):
             results[current]["mallocs"] = value * scale
     return results
@@ -56,8 +58,8 @@ def human_time(seconds):
 def main():
     results = parse(open(sys.argv[1], encoding="utf-8").read())
     print("\n## Summary (p50)\n")
-    print("| Benchmark | Time / iteration | Ops / iteration | Time / op | Throughput | Mallocs / op |")
-    print("|:--|--:|--:|--:|--:|--:|")
+    print("| Benchmark | Time / iteration | Ops / iteration | Time / op | Throughput | Mallocs / op | Bytes malloc'd / op |")
+    print("|:--|--:|--:|--:|--:|--:|--:|")
     for name, figures in results.items():
         seconds = figures.get("seconds")
         if seconds is None:
@@ -71,7 +73,12 @@ def main():
             throughput = f"{rate / 1e9:.2f} GB/s" if rate >= 1e9 else f"{rate / 1e6:.0f} MB/s"
         mallocs = figures.get("mallocs")
         mallocs_text = "–" if mallocs is None else f"{mallocs / ops:.3g}"
-        print(f"| {name} | {human_time(seconds)} | {ops} | {human_time(seconds / ops)} | {throughput} | {mallocs_text} |")
+        malloc_bytes = figures.get("malloc_bytes")
+        bytes_text = "–" if malloc_bytes is None else f"{malloc_bytes / ops:.4g}"
+        print(
+            f"| {name} | {human_time(seconds)} | {ops} | {human_time(seconds / ops)} | {throughput} "
+            f"| {mallocs_text} | {bytes_text} |"
+        )
 
 
 if __name__ == "__main__":
