@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 /// Upcoming features every wsprobe module builds with (see DESIGN.md §1.4).
@@ -130,3 +131,54 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: - Fuzzing and benchmarks (opt-in; see scripts/fuzz.sh and scripts/bench-micro.sh)
+
+/// The fuzz harness: the code paths the fuzz targets drive, with their seed inputs. Always built (it is small),
+/// because the fuzz regression tests in WSProtocolTests run the committed crash inputs through it.
+package.targets.append(
+    .target(name: "WSFuzzHarness", dependencies: ["WSProtocol", "WSDeflate", nioCore], path: "Fuzz/Harness",
+            swiftSettings: strict)
+)
+if let protocolTests = package.targets.first(where: { $0.name == "WSProtocolTests" }) {
+    protocolTests.dependencies.append("WSFuzzHarness")
+    protocolTests.exclude.append("FuzzRegressions")
+}
+
+/// libFuzzer executables, one per `FuzzTarget`: only with WSPROBE_FUZZ set, built with
+/// `-sanitize=fuzzer,address` by scripts/fuzz.sh in its own scratch path.
+if ProcessInfo.processInfo.environment["WSPROBE_FUZZ"] != nil {
+    package.targets.append(
+        .target(name: "WSFuzzDriver", dependencies: ["WSFuzzHarness"], path: "Fuzz/Driver", swiftSettings: strict)
+    )
+    for name in ["FuzzClientHandshake", "FuzzClientConnection", "FuzzServerHandshake", "FuzzInflater"] {
+        package.targets.append(
+            .executableTarget(
+                name: name,
+                dependencies: ["WSFuzzDriver", "WSFuzzHarness"],
+                path: "Fuzz/Targets/\(name)",
+                swiftSettings: strict
+            )
+        )
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
+
+/// package-benchmark micro-benchmarks of the protocol core: only with WSPROBE_BENCHMARKS set (they pull in
+/// ordo-one/benchmark); run by scripts/bench-micro.sh in its own scratch path.
+if ProcessInfo.processInfo.environment["WSPROBE_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "WSProtocolBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"), "WSProtocol", "WSDeflate", nioCore,
+            ],
+            path: "Benchmarks/WSProtocolBenchmarks",
+            swiftSettings: strict,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}

@@ -10,6 +10,10 @@ package import WSProtocol
 package final class Inflater {
     /// The largest output step per inflate call.
     private static let maximumStep = 64 * 1024
+    /// The free space asked of the output buffer before each inflate call. zlib fills whatever free space
+    /// the buffer already has (up to the step), and ByteBuffer doubles its capacity when it grows, so large
+    /// messages still take few steps, while a small message does not make its buffer grow to 64 KiB.
+    private static let minimumFreeSpace = 1024
     /// The tail RFC 7692 §7.2.2 appends before the last inflate of a message.
     private static let tail: [UInt8] = [0x00, 0x00, 0xFF, 0xFF]
 
@@ -106,7 +110,7 @@ package final class Inflater {
             // without `+ 1` on the remainder so that a limit of Int.max cannot overflow.
             let remaining = limit > output.readableBytes ? limit - output.readableBytes : 0
             let step = remaining >= Self.maximumStep ? Self.maximumStep : remaining + 1
-            output.writeWithUnsafeMutableBytes(minimumWritableBytes: step) { space in
+            output.writeWithUnsafeMutableBytes(minimumWritableBytes: min(step, Self.minimumFreeSpace)) { space in
                 guard let base = space.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return 0 }
                 let usable = min(space.count, step)
                 self.stream.pointee.next_out = base
