@@ -15,7 +15,7 @@ step "installing missing test peers"
 scripts/install-test-peers.sh
 
 step "swift format lint"
-swift format lint --strict --recursive Sources Tests
+swift format lint --strict --recursive Sources Tests Fuzz Benchmarks
 
 step "build (warnings in our code fail the run)"
 log="$(mktemp)"
