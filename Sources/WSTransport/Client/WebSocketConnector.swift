@@ -126,7 +126,7 @@ package enum WebSocketConnector {
         }
         bootstrap.connect(to: address).whenFailure { error in
             var failure = ConnectFailure(
-                error: Self.connectError(error, phase: .tcp, address: address),
+                error: Self.connectError(error, phase: .tcp, address: address, localAddress: options.localAddress),
                 timings: timings
             )
             failure.resolvedAddresses = addresses
@@ -137,8 +137,15 @@ package enum WebSocketConnector {
     }
 
     /// Maps a bootstrap or resolver error to the phase's `ConnectError`.
-    static func connectError(_ error: any Error, phase: ConnectionPhase, address: SocketAddress? = nil) -> ConnectError
-    {
+    ///
+    /// A failed `bind` of `localAddress` is `.localAddress`, not a TCP failure: its EADDRNOTAVAIL means "not an
+    /// address of this host", whereas the same errno from `connect` means the ephemeral ports ran out.
+    static func connectError(
+        _ error: any Error,
+        phase: ConnectionPhase,
+        address: SocketAddress? = nil,
+        localAddress: SocketAddress? = nil
+    ) -> ConnectError {
         if let error = error as? ConnectError {
             return error
         }
@@ -153,6 +160,11 @@ package enum WebSocketConnector {
             return .timeout(phase: .tcp, after: timeout.nanoseconds)
         }
         if let error = error as? IOError {
+            // NIO names the failing system call first: "bind(descriptor:ptr:bytes:): <strerror> (errno: N)".
+            if let localAddress, error.description.hasPrefix("bind(") {
+                let local = localAddress.ipAddress.map { "\($0):\(localAddress.port ?? 0)" } ?? "\(localAddress)"
+                return .localAddress(local, reason: error.description)
+            }
             return .tcp(address: where_, reason: error.description, errno: error.errnoCode)
         }
         return phase == .dns
