@@ -195,4 +195,51 @@ struct ClientPythonTests {
         #expect(connection.info.resolvedAddresses.contains { $0.ipAddress == "127.0.0.1" })
         #expect(connection.info.request.hostHeaderValue == "localhost:\(server.port)")
     }
+
+    @Test("a message sent in fragments is reassembled by the server and echoed whole")
+    func fragmented() async throws {
+        let server = try await PythonWebSocketServer.start()
+        defer { server.stop() }
+        let connection = try await ClientTestClient.connect(server.url)
+        defer { Task { await connection.abort() } }
+
+        let text = String(repeating: "fragmented ✓ ", count: 500)
+        try await connection.send(.text(text), fragmentSize: 1000)
+        #expect(try await connection.nextMessage() == .text(text))
+        let wire = try await connection.wireBytes()
+        #expect(wire.written > text.utf8.count + 6 * (text.utf8.count / 1000))
+    }
+
+    @Test("an echo larger than our message limit closes the connection with 1009, initiated by us")
+    func messageTooBig() async throws {
+        let server = try await PythonWebSocketServer.start()
+        defer { server.stop() }
+        let connection = try await ClientTestClient.connect(server.url) {
+            $0.limits = Limits(maxFrameSize: 4096, maxMessageSize: 4096)
+        }
+        try await connection.send(.binary(ByteBuffer(repeating: 7, count: 10_000)))
+        let outcome = try await connection.closeOutcome()
+        #expect(outcome.sentCode == .messageTooBig)
+        #expect(outcome.initiator == .local)
+        #expect(outcome.error != nil)
+    }
+
+    @Test("a deflate offer without context takeover is agreed and reported, and messages round-trip")
+    func deflateNoContextTakeover() async throws {
+        let server = try await PythonWebSocketServer.start(deflate: true)
+        defer { server.stop() }
+        let offer = try DeflateOffer(parsing: "server_no_context_takeover; client_no_context_takeover")
+        let connection = try await ClientTestClient.connect(server.url) { $0.deflate = offer }
+        defer { Task { await connection.abort() } }
+
+        let parameters = try #require(connection.info.deflate)
+        #expect(parameters.serverNoContextTakeover)
+        #expect(parameters.clientNoContextTakeover)
+        let header = try #require(connection.info.response.headers["Sec-WebSocket-Extensions"])
+        #expect(header.contains("server_no_context_takeover"))
+        for index in 0..<5 {
+            let text = String(repeating: "message \(index) repeats itself. ", count: 300)
+            #expect(try await connection.echo(.text(text)) == .text(text))
+        }
+    }
 }

@@ -160,4 +160,55 @@ struct ClientTLSTests {
         #expect(failure.description.contains("TLS/plain-text mismatch"))
         #expect(failure.request != nil)
     }
+
+    @Test("wss to an IP literal verifies the certificate's IP address and sends no SNI")
+    func ipLiteral() async throws {
+        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer())
+        defer { server.stop() }
+        let context = try ClientTestClient.tlsContext()
+        let connection = try await ClientTestClient.connect("wss://127.0.0.1:\(server.port)/") { $0.tls = context }
+        defer { Task { await connection.abort() } }
+
+        let tls = try #require(connection.info.tls)
+        #expect(tls.serverName == nil)
+        #expect(tls.verifyResult == "ok")
+        #expect(connection.info.timings.dnsDone == nil)
+    }
+
+    @Test("the serverName option sets SNI and the verified name while dialling the URL's address")
+    func serverNameOption() async throws {
+        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer())
+        defer { server.stop() }
+        let context = try ClientTestClient.tlsContext()
+        let connection = try await ClientTestClient.connect("wss://127.0.0.1:\(server.port)/") {
+            $0.tls = context
+            $0.serverName = "localhost"
+        }
+        defer { Task { await connection.abort() } }
+        #expect(connection.info.tls?.serverName == "localhost")
+
+        let failure = try await ClientTestClient.failure("wss://127.0.0.1:\(server.port)/") {
+            $0.tls = context
+            $0.serverName = "other.example"
+        }
+        #expect(failure.error.code == "tls.hostname-mismatch")
+        #expect(failure.description.contains("'other.example'"))
+    }
+
+    @Test("a server that accepts TCP but never speaks TLS fails with timeout.tls")
+    func tlsTimeout() async throws {
+        let hostile = try await HostileServer.start()
+        defer { hostile.stop() }
+        let context = try ClientTestClient.tlsContext()
+        let failure = try await ClientTestClient.failure("wss://localhost:\(hostile.port)/silent") {
+            $0.tls = context
+            $0.timeouts.tls = .milliseconds(600)
+        }
+        #expect(failure.error.code == "timeout.tls")
+        #expect(failure.error.phase == .tls)
+        #expect(failure.description.contains("600 ms"))
+        #expect(failure.description.contains("did not finish TLS"))
+        #expect(failure.timings.tcpDone != nil)
+        #expect(failure.timings.tlsDone == nil)
+    }
 }

@@ -99,9 +99,9 @@ struct ClientConnection: Sendable {
     /// The connection's event loop.
     let eventLoop: any EventLoop
 
-    /// Sends a message.
-    func send(_ message: Message) async throws {
-        try await self.withSocket { socket in try socket.send(message) }
+    /// Sends a message, in fragments of `fragmentSize` bytes when given.
+    func send(_ message: Message, fragmentSize: Int? = nil) async throws {
+        try await self.withSocket { socket in try socket.send(message, fragmentSize: fragmentSize) }
     }
 
     /// Sends a message and returns the next message received, within `timeout`.
