@@ -116,4 +116,26 @@ struct ClientConnectTests {
         #expect(failure.error.phase == .tcp)
         #expect(failure.description.contains("192.0.2.1"))
     }
+
+    @Test("an IPv6 literal is dialled without DNS: nothing listens on [::1] here")
+    func ipv6Literal() async throws {
+        let port = try LoopbackPort.free()
+        let failure = try await ClientTestClient.failure("ws://[::1]:\(port)/")
+        #expect(["tcp.refused", "tcp.unreachable"].contains(failure.error.code), "\(failure)")
+        #expect(failure.error.phase == .tcp)
+        #expect(failure.timings.dnsDone == nil)
+        #expect(failure.remoteAddress?.ipAddress == "::1")
+    }
+
+    @Test("a header value with a line break is refused before dialling with handshake.invalid-request")
+    func invalidHeader() async throws {
+        let port = try LoopbackPort.free()
+        let failure = try await ClientTestClient.failure("ws://127.0.0.1:\(port)/") {
+            $0.headers.append(name: "X-Injected", value: "a\r\nHost: evil.example")
+        }
+        #expect(failure.error.code == "handshake.invalid-request")
+        #expect(failure.description.contains("X-Injected"))
+        #expect(failure.timings.tcpDone == nil)
+        #expect(failure.remoteAddress == nil)
+    }
 }

@@ -180,6 +180,8 @@ struct ClientHostileTests {
         #expect(failure.error.phase == .upgrade)
         #expect(failure.description.contains("server_max_window_bits=7"))
         #expect(failure.description.contains("8 to 15"))
+        #expect(failure.timings.upgradeDone == nil)
+        #expect(failure.request?.extensions.map(\.name) == ["permessage-deflate"])
     }
 
     @Test("a server that never answers fails with timeout.upgrade after the upgrade timeout")
