@@ -195,4 +195,47 @@ struct ClientProxyTests {
         #expect(failure.error.code == "handshake.status.not-found")
         #expect(failure.description.contains(ALBStandInConfiguration.noRuleBody))
     }
+
+    @Test(
+        "weighted round robin (A 3, B 1) over 8 sequential connections reaches A 6 times and B twice",
+        arguments: ALBStandInKind.allCases
+    )
+    func weighted(kind: ALBStandInKind) async throws {
+        var seen: [String: Int] = [:]
+        for _ in 0..<8 {
+            let context = try ClientTestClient.tlsContext()
+            let connection = try await ClientTestClient.connect(try await self.url(kind, "/weighted")) {
+                $0.tls = context
+            }
+            seen[connection.info.response.headers["X-Wsprobe-Target"] ?? "none", default: 0] += 1
+            try await connection.close()
+            _ = try await connection.closeOutcome()
+        }
+        #expect(seen == ["A": 6, "B": 2])
+    }
+
+    @Test(
+        "32 concurrent connections through the proxy all open, echo and close cleanly",
+        arguments: ALBStandInKind.allCases
+    )
+    func concurrent(kind: ALBStandInKind) async throws {
+        let url = try await self.url(kind, "/ws")
+        let context = try ClientTestClient.tlsContext()
+        let outcomes = try await withThrowingTaskGroup(of: CloseOutcome.self) { group in
+            for index in 0..<32 {
+                group.addTask {
+                    let connection = try await ClientTestClient.connect(url) { $0.tls = context }
+                    let text = "connection \(index)"
+                    guard try await connection.echo(.text(text)) == .text(text) else {
+                        throw ClientWaitError.noSocket
+                    }
+                    try await connection.close()
+                    return try await connection.closeOutcome()
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.count == 32)
+        #expect(outcomes.allSatisfy { $0.code == .normalClosure && $0.wasClean })
+    }
 }

@@ -2,6 +2,7 @@ import NIOCore
 import TLSOpenSSL
 import TestSupport
 import Testing
+import WSDeflate
 import WSProtocol
 import WSTransport
 
@@ -210,5 +211,25 @@ struct ClientTLSTests {
         #expect(failure.description.contains("did not finish TLS"))
         #expect(failure.timings.tcpDone != nil)
         #expect(failure.timings.tlsDone == nil)
+    }
+
+    @Test("a 1 MiB message and compressed messages round-trip over TLS")
+    func largeAndCompressedOverTLS() async throws {
+        let server = try await PythonWebSocketServer.start(deflate: true, tls: PeerTLS.testServer())
+        defer { server.stop() }
+        let context = try ClientTestClient.tlsContext()
+        let connection = try await ClientTestClient.connect(server.url) {
+            $0.tls = context
+            $0.deflate = .standard
+        }
+        defer { Task { await connection.abort() } }
+
+        #expect(connection.info.deflate != nil)
+        var big = ByteBuffer()
+        big.writeBytes((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) })
+        let echo = try await connection.echo(.binary(big), timeout: .seconds(20))
+        #expect(echo.payload == big)
+        let text = String(repeating: "compressed inside TLS records. ", count: 4000)
+        #expect(try await connection.echo(.text(text)) == .text(text))
     }
 }
