@@ -87,16 +87,24 @@ package enum WebSocketConnector {
         return promise.futureResult
     }
 
-    private static func open(
+    /// Dials `addresses[index]` and runs TLS and the upgrade on that connection.
+    ///
+    /// A name often resolves to several addresses (`localhost` to `::1` and `127.0.0.1`) while the server listens
+    /// on one of them only, so when the TCP connect fails the next address is dialled, in getaddrinfo's order
+    /// (sequentially, as curl does without Happy Eyeballs). Each attempt has the full TCP timeout; the failure of
+    /// the last one is reported. Failures after TCP succeeded, and a source address that cannot be bound, are
+    /// reported at once.
+    static func open(
         request: UpgradeRequest,
         options: ConnectOptions,
         addresses: [SocketAddress],
+        index: Int = 0,
         timings: PhaseTimings,
         delegate: any WebSocketDelegate,
         on eventLoop: any EventLoop
     ) -> EventLoopFuture<ConnectionInfo> {
         let promise = eventLoop.makePromise(of: ConnectionInfo.self)
-        let address = addresses[0]
+        let address = addresses[index]
         let serverName = options.serverName ?? options.url.host
         let boundDelegate = NIOLoopBound(delegate, eventLoop: eventLoop)
         var bootstrap = ClientBootstrap(group: eventLoop)
@@ -133,7 +141,22 @@ package enum WebSocketConnector {
             failure.remoteAddress = address
             promise.fail(failure)
         }
-        return promise.futureResult
+        return promise.futureResult.flatMapError { error in
+            guard index + 1 < addresses.count, let failure = error as? ConnectFailure, failure.timings.tcpDone == nil,
+                failure.error.phase == .tcp, failure.error.code != "tcp.local-address"
+            else {
+                return eventLoop.makeFailedFuture(error)
+            }
+            return Self.open(
+                request: request,
+                options: options,
+                addresses: addresses,
+                index: index + 1,
+                timings: timings,
+                delegate: boundDelegate.value,
+                on: eventLoop
+            )
+        }
     }
 
     /// Maps a bootstrap or resolver error to the phase's `ConnectError`.
