@@ -34,8 +34,7 @@ struct ClientConnectTests {
 
     @Test("a --resolve entry dials its address while the Host header keeps the URL's name, without DNS")
     func resolveOverride() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect("ws://example.test:\(server.port)/path") {
             $0.resolve = [ResolveOverride(host: "example.test", port: server.port, address: "127.0.0.1")]
         }
@@ -50,8 +49,7 @@ struct ClientConnectTests {
 
     @Test("over TLS a --resolve entry keeps SNI and verification on the URL's name")
     func resolveOverrideKeepsSNI() async throws {
-        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer())
-        defer { server.stop() }
+        let server = try await ClientPeers.tls.value
         let override = ResolveOverride(host: "example.test", port: server.port, address: "127.0.0.1")
 
         // The test certificate covers localhost only: verifying against example.test must fail by name.
@@ -92,8 +90,7 @@ struct ClientConnectTests {
 
     @Test("binding the source address 127.0.0.2 connects from it")
     func sourceAddress() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect(server.url) {
             $0.localAddress = try SocketAddress(ipAddress: "127.0.0.2", port: 0)
         }
@@ -107,8 +104,7 @@ struct ClientConnectTests {
 
     @Test("a source address that is not local fails with tcp.local-address naming it")
     func sourceAddressNotLocal() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let failure = try await ClientTestClient.failure(server.url) {
             $0.localAddress = try SocketAddress(ipAddress: "192.0.2.1", port: 0)
         }

@@ -5,9 +5,6 @@ import WSDeflate
 import WSProtocol
 import WSTransport
 
-/// One hostile server for the whole suite; its watchdog stops it when the test process ends.
-private let sharedHostile = Task { try await HostileServer.start() }
-
 /// What our client must report for one hostile route that fails the opening.
 struct ClientHostileExpectation: Sendable, CustomStringConvertible {
     var route: HostileRoute
@@ -125,7 +122,7 @@ private let failingRoutes: [ClientHostileExpectation] = [
 @Suite("Client against the hostile server")
 struct ClientHostileTests {
     private func url(_ route: HostileRoute) async throws -> String {
-        try await sharedHostile.value.url(route)
+        try await ClientPeers.hostile.value.url(route)
     }
 
     @Test("the failure table covers every hostile route exactly once, besides those that open")
@@ -151,7 +148,7 @@ struct ClientHostileTests {
         #expect(failure.request != nil)
         #expect(failure.timings.tcpDone != nil)
         #expect(failure.timings.upgradeDone == nil)
-        #expect(failure.remoteAddress?.port == (try await sharedHostile.value.port))
+        #expect(failure.remoteAddress?.port == (try await ClientPeers.hostile.value.port))
         guard case .handshake(let error) = failure.error else {
             Issue.record("expected a handshake error, got \(failure.error)")
             return

@@ -11,8 +11,7 @@ import WSTransport
 struct ClientPythonTests {
     @Test("text and binary messages, up to 1 MiB, echo back unchanged")
     func echo() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect(server.url)
         defer { Task { await connection.abort() } }
 
@@ -33,8 +32,7 @@ struct ClientPythonTests {
 
     @Test("a ping is answered by a pong with the same payload")
     func pingPong() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect(server.url)
         defer { Task { await connection.abort() } }
 
@@ -46,8 +44,7 @@ struct ClientPythonTests {
 
     @Test("closing with 1000 completes a clean handshake initiated by us")
     func cleanCloseByUs() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect(server.url)
 
         try await connection.close(code: .normalClosure, reason: "done")
@@ -62,8 +59,7 @@ struct ClientPythonTests {
 
     @Test("an idle connection closed by the server reports 1001, initiated remotely, clean")
     func serverIdleClose() async throws {
-        let server = try await PythonWebSocketServer.start(idleClose: .milliseconds(600))
-        defer { server.stop() }
+        let server = try await ClientPeers.idle.value
         let connection = try await ClientTestClient.connect(server.url)
 
         let outcome = try await connection.closeOutcome(timeout: .seconds(10))
@@ -77,8 +73,7 @@ struct ClientPythonTests {
 
     @Test("with deflate, the negotiated parameters are reported and compressible messages shrink on the wire")
     func deflate() async throws {
-        let server = try await PythonWebSocketServer.start(deflate: true)
-        defer { server.stop() }
+        let server = try await ClientPeers.deflate.value
         let connection = try await ClientTestClient.connect(server.url) { $0.deflate = .standard }
         defer { Task { await connection.abort() } }
 
@@ -109,8 +104,7 @@ struct ClientPythonTests {
 
     @Test("deflate offered to a server without it: nothing negotiated, messages still echo")
     func deflateDeclined() async throws {
-        let server = try await PythonWebSocketServer.start(deflate: false)
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect(server.url) { $0.deflate = .standard }
         defer { Task { await connection.abort() } }
 
@@ -121,8 +115,7 @@ struct ClientPythonTests {
 
     @Test("the offered subprotocols are sent and the server's choice is reported")
     func subprotocolChoice() async throws {
-        let server = try await PythonWebSocketServer.start(subprotocols: ["chat.v2", "chat.v1"])
-        defer { server.stop() }
+        let server = try await ClientPeers.subprotocols.value
         let connection = try await ClientTestClient.connect(server.url) {
             $0.subprotocols = ["chat.v1", "chat.v2"]
         }
@@ -135,8 +128,7 @@ struct ClientPythonTests {
 
     @Test("a required subprotocol the server does not select fails with handshake.subprotocol-missing")
     func subprotocolRequired() async throws {
-        let server = try await PythonWebSocketServer.start(subprotocols: ["chat.v2"])
-        defer { server.stop() }
+        let server = try await ClientPeers.subprotocols.value
         let failure = try await ClientTestClient.failure(server.url) {
             $0.subprotocols = ["mqtt"]
             $0.requireSubprotocol = true
@@ -151,8 +143,7 @@ struct ClientPythonTests {
 
     @Test("without requireSubprotocol, no selected subprotocol still opens")
     func subprotocolOptional() async throws {
-        let server = try await PythonWebSocketServer.start(subprotocols: ["chat.v2"])
-        defer { server.stop() }
+        let server = try await ClientPeers.subprotocols.value
         let connection = try await ClientTestClient.connect(server.url) { $0.subprotocols = ["mqtt"] }
         defer { Task { await connection.abort() } }
         #expect(connection.info.response.subprotocol == nil)
@@ -160,8 +151,7 @@ struct ClientPythonTests {
 
     @Test("phase marks are ordered; DNS is skipped for an IP literal")
     func timingsForLiteral() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect("ws://127.0.0.1:\(server.port)/")
         defer { Task { await connection.abort() } }
 
@@ -180,8 +170,7 @@ struct ClientPythonTests {
 
     @Test("phase marks are ordered; DNS runs for localhost")
     func timingsForName() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect("ws://localhost:\(server.port)/")
         defer { Task { await connection.abort() } }
 
@@ -198,8 +187,7 @@ struct ClientPythonTests {
 
     @Test("a message sent in fragments is reassembled by the server and echoed whole")
     func fragmented() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect(server.url)
         defer { Task { await connection.abort() } }
 
@@ -212,8 +200,7 @@ struct ClientPythonTests {
 
     @Test("an echo larger than our message limit closes the connection with 1009, initiated by us")
     func messageTooBig() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect(server.url) {
             $0.limits = Limits(maxFrameSize: 4096, maxMessageSize: 4096)
         }
@@ -226,8 +213,7 @@ struct ClientPythonTests {
 
     @Test("a deflate offer without context takeover is agreed and reported, and messages round-trip")
     func deflateNoContextTakeover() async throws {
-        let server = try await PythonWebSocketServer.start(deflate: true)
-        defer { server.stop() }
+        let server = try await ClientPeers.deflate.value
         let offer = try DeflateOffer(parsing: "server_no_context_takeover; client_no_context_takeover")
         let connection = try await ClientTestClient.connect(server.url) { $0.deflate = offer }
         defer { Task { await connection.abort() } }

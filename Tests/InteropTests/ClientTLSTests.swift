@@ -9,27 +9,11 @@ import WSTransport
 /// Our client's TLS (OpenSSL) against the Python `websockets` server serving the test certificates.
 @Suite("Client TLS against Python websockets")
 struct ClientTLSTests {
-    private static func server(
-        _ files: (CertificateFactory) -> (String, String),
-        requireClientCertificate: Bool = false
-    ) async throws -> PythonWebSocketServer {
-        let certificates = try CertificateFactory.shared()
-        let (certificate, key) = files(certificates)
-        let tls = PeerTLS(
-            certificate: certificate,
-            key: key,
-            clientCA: requireClientCertificate ? certificates.caCertificate : nil
-        )
-        return try await PythonWebSocketServer.start(tls: tls)
-    }
-
     @Test("wss to localhost opens with SNI, ALPN http/1.1, the chain and its days left")
     func success() async throws {
-        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer())
-        defer { server.stop() }
+        let server = try await ClientPeers.tls.value
         let context = try ClientTestClient.tlsContext()
         let connection = try await ClientTestClient.connect(server.url) { $0.tls = context }
-        defer { Task { await connection.abort() } }
 
         let tls = try #require(connection.info.tls)
         #expect(["TLSv1.2", "TLSv1.3"].contains(tls.protocolVersion))
@@ -51,12 +35,16 @@ struct ClientTLSTests {
         #expect(tlsDone <= upgradeDone)
         #expect(timings.dnsDone != nil)
         #expect(try await connection.echo(.text("over TLS")) == .text("over TLS"))
+        try await connection.close()
+        let outcome = try await connection.closeOutcome()
+        #expect(outcome.code == .normalClosure)
+        #expect(outcome.wasClean)
+        #expect(!outcome.closeTimedOut)
     }
 
     @Test("a certificate from an untrusted CA fails with tls.untrusted in the TLS phase")
     func untrusted() async throws {
-        let server = try await Self.server { ($0.untrustedCertificate, $0.untrustedKey) }
-        defer { server.stop() }
+        let server = try await ClientPeers.untrusted.value
         let context = try ClientTestClient.tlsContext()
         let failure = try await ClientTestClient.failure(server.url) { $0.tls = context }
         #expect(failure.error.code == "tls.untrusted")
@@ -69,8 +57,7 @@ struct ClientTLSTests {
 
     @Test("a certificate for another host fails with tls.hostname-mismatch naming both names")
     func wrongHost() async throws {
-        let server = try await Self.server { ($0.wrongHostCertificate, $0.wrongHostKey) }
-        defer { server.stop() }
+        let server = try await ClientPeers.wrongHost.value
         let context = try ClientTestClient.tlsContext()
         let failure = try await ClientTestClient.failure(server.url) { $0.tls = context }
         #expect(failure.error.code == "tls.hostname-mismatch")
@@ -80,8 +67,7 @@ struct ClientTLSTests {
 
     @Test("an expired certificate fails with tls.expired naming the end date")
     func expired() async throws {
-        let server = try await Self.server { ($0.expiredCertificate, $0.expiredKey) }
-        defer { server.stop() }
+        let server = try await ClientPeers.expired.value
         let context = try ClientTestClient.tlsContext()
         let failure = try await ClientTestClient.failure(server.url) { $0.tls = context }
         #expect(failure.error.code == "tls.expired")
@@ -90,8 +76,7 @@ struct ClientTLSTests {
 
     @Test("insecure mode accepts an untrusted certificate and says verification was skipped")
     func insecure() async throws {
-        let server = try await Self.server { ($0.untrustedCertificate, $0.untrustedKey) }
-        defer { server.stop() }
+        let server = try await ClientPeers.untrusted.value
         let context = try ClientTestClient.tlsContext(verifyPeer: false)
         let connection = try await ClientTestClient.connect(server.url) { $0.tls = context }
         defer { Task { await connection.abort() } }
@@ -108,8 +93,7 @@ struct ClientTLSTests {
     /// client sees its upgrade request go unanswered after a completed handshake.
     @Test("mutual TLS without a client certificate: the server ends the connection before answering")
     func mutualTLSWithoutCertificate() async throws {
-        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer(requireClientCertificate: true))
-        defer { server.stop() }
+        let server = try await ClientPeers.mutualTLS.value
         let context = try ClientTestClient.tlsContext()
         let failure = try await ClientTestClient.failure(server.url) { $0.tls = context }
         switch failure.error.code {
@@ -126,8 +110,7 @@ struct ClientTLSTests {
 
     @Test("mutual TLS with the test client certificate opens and echoes")
     func mutualTLSWithCertificate() async throws {
-        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer(requireClientCertificate: true))
-        defer { server.stop() }
+        let server = try await ClientPeers.mutualTLS.value
         let context = try ClientTestClient.tlsContext(clientCertificate: true)
         let connection = try await ClientTestClient.connect(server.url) { $0.tls = context }
         defer { Task { await connection.abort() } }
@@ -136,8 +119,7 @@ struct ClientTLSTests {
 
     @Test("wss:// to a plain ws port fails in the TLS phase with a TLS error")
     func wssToPlainPort() async throws {
-        let server = try await PythonWebSocketServer.start()
-        defer { server.stop() }
+        let server = try await ClientPeers.plain.value
         let context = try ClientTestClient.tlsContext()
         let failure = try await ClientTestClient.failure("wss://localhost:\(server.port)/") {
             $0.tls = context
@@ -150,8 +132,7 @@ struct ClientTLSTests {
 
     @Test("ws:// to a TLS port fails before a response, with the hint to use wss://")
     func wsToTLSPort() async throws {
-        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer())
-        defer { server.stop() }
+        let server = try await ClientPeers.tls.value
         let failure = try await ClientTestClient.failure("ws://127.0.0.1:\(server.port)/") {
             $0.timeouts.upgrade = .seconds(3)
         }
@@ -164,8 +145,7 @@ struct ClientTLSTests {
 
     @Test("wss to an IP literal verifies the certificate's IP address and sends no SNI")
     func ipLiteral() async throws {
-        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer())
-        defer { server.stop() }
+        let server = try await ClientPeers.tls.value
         let context = try ClientTestClient.tlsContext()
         let connection = try await ClientTestClient.connect("wss://127.0.0.1:\(server.port)/") { $0.tls = context }
         defer { Task { await connection.abort() } }
@@ -178,8 +158,7 @@ struct ClientTLSTests {
 
     @Test("the serverName option sets SNI and the verified name while dialling the URL's address")
     func serverNameOption() async throws {
-        let server = try await PythonWebSocketServer.start(tls: PeerTLS.testServer())
-        defer { server.stop() }
+        let server = try await ClientPeers.tls.value
         let context = try ClientTestClient.tlsContext()
         let connection = try await ClientTestClient.connect("wss://127.0.0.1:\(server.port)/") {
             $0.tls = context
@@ -198,8 +177,7 @@ struct ClientTLSTests {
 
     @Test("a server that accepts TCP but never speaks TLS fails with timeout.tls")
     func tlsTimeout() async throws {
-        let hostile = try await HostileServer.start()
-        defer { hostile.stop() }
+        let hostile = try await ClientPeers.hostile.value
         let context = try ClientTestClient.tlsContext()
         let failure = try await ClientTestClient.failure("wss://localhost:\(hostile.port)/silent") {
             $0.tls = context
@@ -215,8 +193,7 @@ struct ClientTLSTests {
 
     @Test("a 1 MiB message and compressed messages round-trip over TLS")
     func largeAndCompressedOverTLS() async throws {
-        let server = try await PythonWebSocketServer.start(deflate: true, tls: PeerTLS.testServer())
-        defer { server.stop() }
+        let server = try await ClientPeers.tlsDeflate.value
         let context = try ClientTestClient.tlsContext()
         let connection = try await ClientTestClient.connect(server.url) {
             $0.tls = context
