@@ -75,6 +75,8 @@ struct ClientProxyTests {
         #expect(connection.info.response.headers["X-Wsprobe-Target"] == "A")
         #expect(try await connection.echo(.text("whoami")) == .text("A"))
         #expect(try await connection.echo(.text("through \(kind)")) == .text("through \(kind)"))
+        let big = Message.binary(ByteBuffer(repeating: 0xA5, count: 1 << 20))
+        #expect(try await connection.echo(big, timeout: .seconds(20)) == big)
         try await connection.close()
         let outcome = try await connection.closeOutcome()
         #expect(outcome.code == .normalClosure)

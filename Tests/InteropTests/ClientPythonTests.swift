@@ -228,4 +228,22 @@ struct ClientPythonTests {
             #expect(try await connection.echo(.text(text)) == .text(text))
         }
     }
+
+    @Test("500 messages sent in one event-loop tick all echo back, in order")
+    func burst() async throws {
+        let server = try await ClientPeers.plain.value
+        let connection = try await ClientTestClient.connect(server.url)
+        defer { Task { await connection.abort() } }
+
+        let delegate = connection.delegate
+        try await connection.eventLoop.submit {
+            guard let socket = delegate.value.socket else { throw ClientWaitError.noSocket }
+            for index in 0..<500 {
+                try socket.send(.text("burst \(index)"))
+            }
+        }.get()
+        for index in 0..<500 {
+            #expect(try await connection.nextMessage() == .text("burst \(index)"))
+        }
+    }
 }
