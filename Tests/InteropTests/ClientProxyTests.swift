@@ -240,4 +240,27 @@ struct ClientProxyTests {
         #expect(outcomes.count == 32)
         #expect(outcomes.allSatisfy { $0.code == .normalClosure && $0.wasClean })
     }
+
+    @Test(
+        "a --resolve entry keeps the URL's Host end to end: the proxy's Host rule routes a.example to A",
+        arguments: ALBStandInKind.allCases
+    )
+    func resolveKeepsHost(kind: ALBStandInKind) async throws {
+        let bed = try #require(try await sharedBeds.value[kind])
+        let port = try #require(bed.proxy.httpsPort)
+        let context = try ClientTestClient.tlsContext()
+        let connection = try await ClientTestClient.connect("wss://a.example:\(port)/") {
+            $0.tls = context
+            $0.serverName = "localhost"  // the test certificate's name; SNI on the URL's name is tested elsewhere
+            $0.resolve = [ResolveOverride(host: "a.example", port: port, address: "127.0.0.1")]
+        }
+        #expect(connection.info.request.hostHeaderValue == "a.example:\(port)")
+        #expect(connection.info.response.headers["X-Wsprobe-Target"] == "A")
+        #expect(connection.info.timings.dnsDone == nil)
+        await connection.abort()
+
+        // The same request by address has no Host rule to match: the proxy answers 404.
+        let failure = try await ClientTestClient.failure("wss://localhost:\(port)/") { $0.tls = context }
+        #expect(failure.error.code == "handshake.status.not-found")
+    }
 }
