@@ -7,8 +7,8 @@ import WSTransport
 
 /// One TLS test bed per proxy for these tests; the watchdogs stop them when the test process ends.
 private let sharedBeds = Task {
-    async let haproxy = ALBTestBed.start(.haproxy)
-    async let nginx = ALBTestBed.start(.nginx)
+    async let haproxy = ClientPeers.launch { try await ALBTestBed.start(.haproxy) }
+    async let nginx = ClientPeers.launch { try await ALBTestBed.start(.nginx) }
     return try await [ALBStandInKind.haproxy: haproxy, .nginx: nginx]
 }
 
