@@ -71,6 +71,7 @@ let package = Package(
             name: "wsprobe",
             dependencies: [
                 "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "RunResults", "Reports",
+                nioCore, nioPosix,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -94,15 +95,25 @@ let package = Package(
         .testTarget(
             name: "WSTransportTests",
             dependencies: ["WSTransport", "TestSupport", nioEmbedded, nioPosix],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
-        .testTarget(name: "RunResultsTests", dependencies: ["RunResults"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
+        .testTarget(
+            name: "RunResultsTests",
+            dependencies: ["RunResults", "LoadMetrics", "Scenario"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "RunResults", "LoadMetrics"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
         .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "wsprobeTests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",
             dependencies: ["WSTransport", "TestSupport", nioPosix],

@@ -4,7 +4,7 @@
 # PyPI: websockets >= 13 (an independent WebSocket server; Tests/Peers/*.py use its asyncio API). Autobahn|Testsuite is installed by autobahn.sh.
 # Idempotent; needs root for apt-get (as on the CI and developer machines here).
 set -euo pipefail
-packages=(haproxy nginx openssl iproute2 libssl-dev zlib1g-dev)
+packages=(haproxy nginx openssl iproute2 libssl-dev zlib1g-dev libxml2-utils chromium)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")

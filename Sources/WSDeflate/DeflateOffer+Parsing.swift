@@ -11,7 +11,8 @@ extension DeflateOffer {
             self = .standard
             return
         }
-        let header = trimmed.lowercased().hasPrefix("permessage-deflate") ? String(trimmed) : "permessage-deflate; \(trimmed)"
+        let header =
+            trimmed.lowercased().hasPrefix("permessage-deflate") ? String(trimmed) : "permessage-deflate; \(trimmed)"
         let parsed: [WebSocketExtension]
         do {
             parsed = try ExtensionHeader.parse(header)

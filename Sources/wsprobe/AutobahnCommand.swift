@@ -26,7 +26,7 @@ struct AutobahnCommand: AsyncParsableCommand {
             base: base,
             agent: self.agent,
             deflate: self.deflate ? DeflateOffer.standard : nil,
-            log: { print($0) }
+            log: { printProgress($0) }
         )
         let count = try await testee.run(on: MultiThreadedEventLoopGroup.singleton)
         print("autobahn: ran \(count) cases; reports updated for agent \(self.agent)")

@@ -7,6 +7,45 @@ struct WSProbe: AsyncParsableCommand {
         commandName: "wsprobe",
         abstract: "Verify WebSocket connectivity through application load balancers and load-test WebSocket services.",
         version: WSProbeVersion.current,
-        subcommands: [ValidateCommand.self, AutobahnCommand.self, ALBCommand.self]
+        subcommands: [
+            CheckCommand.self, ServeCommand.self, ValidateCommand.self, ReportCommand.self, MergeCommand.self,
+            CompareCommand.self, ALBCommand.self, AutobahnCommand.self,
+        ]
     )
+
+    /// Accepts `--deflate` without a value before ArgumentParser runs.
+    static func main() async {
+        await Self.main(Self.normalizedArguments(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Subcommands whose `--deflate` takes optional parameters.
+    static let commandsWithDeflateOption: Set<String> = ["check"]
+
+    /// `--deflate` alone (next argument absent or another flag) becomes `--deflate=default`, so the flag can take
+    /// optional RFC 7692 parameters as curl-style `--deflate=params`.
+    static func normalizedArguments(_ arguments: [String]) -> [String] {
+        guard let command = arguments.first, Self.commandsWithDeflateOption.contains(command) else {
+            return arguments
+        }
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                result.append(contentsOf: arguments[index...])
+                break
+            }
+            if argument == "--deflate" {
+                let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+                if next == nil || next?.hasPrefix("-") == true || next?.contains("://") == true {
+                    result.append("--deflate=\(ConnectionOptions.bareDeflateValue)")
+                    index += 1
+                    continue
+                }
+            }
+            result.append(argument)
+            index += 1
+        }
+        return result
+    }
 }

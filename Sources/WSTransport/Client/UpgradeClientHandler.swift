@@ -106,7 +106,7 @@ final class UpgradeClientHandler: ChannelInboundHandler, RemovableChannelHandler
         if let tlsError = error as? TLSError {
             self.fail(context: context, .tls(tlsError))
         } else if let ioError = error as? IOError {
-            let address = context.channel.remoteAddress.map { "\($0)" } ?? "the server"
+            let address = context.channel.remoteAddress?.displayText ?? "the server"
             self.fail(context: context, .tcp(address: address, reason: ioError.description, errno: ioError.errnoCode))
         } else {
             self.fail(context: context, .closedDuring(phase: self.phase))

@@ -178,7 +178,7 @@ package enum WebSocketConnector {
         if let error = error as? TLSError {
             return .tls(error)
         }
-        let where_ = address.map { "\($0)" } ?? "the server"
+        let where_ = address?.displayText ?? "the server"
         if let error = error as? ChannelError, case .connectTimeout(let timeout) = error {
             return .timeout(phase: .tcp, after: timeout.nanoseconds)
         }

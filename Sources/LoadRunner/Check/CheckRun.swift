@@ -1,0 +1,41 @@
+package import NIOCore
+import TLSOpenSSL
+import WSProtocol
+import WSTransport
+
+/// `wsprobe check`: opens one WebSocket, times every phase, echoes, pings, closes, and explains any failure.
+package enum CheckRun {
+    /// Runs the plan on one event loop of `group` and returns the result; it never throws.
+    package static func run(_ plan: CheckPlan, on group: any EventLoopGroup) async -> CheckResult {
+        let loop = group.next()
+        let finished = loop.makePromise(of: CheckSession.Outcome.self)
+        let connected = loop.flatSubmit {
+            WebSocketConnector.connect(
+                options: plan.connect,
+                on: loop,
+                delegate: CheckSession(plan: plan, finished: finished)
+            )
+        }
+        var result = CheckResult(url: plan.connect.url.text, insecure: plan.insecure)
+        let info: ConnectionInfo
+        do {
+            info = try await connected.get()
+        } catch let failure as ConnectFailure {
+            finished.fail(failure)
+            result.record(failure: failure)
+            return result
+        } catch {
+            finished.fail(error)
+            result.failure = CheckResult.Failure(phase: "tcp", code: "internal", message: "\(error)")
+            return result
+        }
+        result.record(info: info)
+        do {
+            let outcome = try await finished.futureResult.get()
+            result.record(session: outcome, plan: plan, info: info)
+        } catch {
+            result.failure = CheckResult.Failure(phase: "open", code: "internal", message: "\(error)")
+        }
+        return result
+    }
+}

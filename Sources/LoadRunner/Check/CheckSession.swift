@@ -1,0 +1,161 @@
+import NIOCore
+import WSProtocol
+import WSTransport
+
+/// Drives the post-upgrade part of a check on the connection's event loop: echo round trips, an optional ping,
+/// then the closing handshake, each bounded by the reply timeout.
+final class CheckSession: WebSocketDelegate {
+    /// What the session observed, handed to `CheckRun` when the connection is over.
+    struct Outcome: Sendable {
+        var openedAt: NIODeadline?
+        var echoes: [TimeAmount] = []
+        var ping: TimeAmount?
+        var closeStartedAt: NIODeadline?
+        var closedAt: NIODeadline?
+        var close: CloseOutcome?
+        var failure: CheckResult.Failure?
+    }
+
+    private let plan: CheckPlan
+    private let finished: EventLoopPromise<Outcome>
+    private var outcome = Outcome()
+    private var sentAt: NIODeadline?
+    private var expected: ByteBuffer?
+    private var pingPayload: ByteBuffer?
+    private var timer: Scheduled<Void>?
+
+    init(plan: CheckPlan, finished: EventLoopPromise<Outcome>) {
+        self.plan = plan
+        self.finished = finished
+    }
+
+    func webSocketDidOpen(_ socket: WebSocketHandler) {
+        self.outcome.openedAt = .now()
+        self.next(socket)
+    }
+
+    func webSocket(_ socket: WebSocketHandler, didReceive message: Message, receivedAt: NIODeadline) {
+        guard let expected = self.expected, let sentAt = self.sentAt else {
+            return self.fail(socket, code: "echo.unexpected", "The server sent a message nobody asked for.")
+        }
+        self.timer?.cancel()
+        let kind = self.plan.binary ? Message.Kind.binary : .text
+        guard message.kind == kind, message.payload == expected else {
+            let index = self.outcome.echoes.count + 1
+            return self.fail(
+                socket,
+                code: "echo.mismatch",
+                "Echo \(index) did not match what was sent (\(message.payload.readableBytes) bytes of \(message.kind)"
+                    + " for \(expected.readableBytes) bytes of \(kind)): the target is not an echo server?"
+            )
+        }
+        self.outcome.echoes.append(receivedAt - sentAt)
+        self.expected = nil
+        self.next(socket)
+    }
+
+    func webSocket(_ socket: WebSocketHandler, didReceivePong payload: ByteBuffer, receivedAt: NIODeadline) {
+        guard let expected = self.pingPayload, let sentAt = self.sentAt, payload == expected else { return }
+        self.timer?.cancel()
+        self.outcome.ping = receivedAt - sentAt
+        self.pingPayload = nil
+        self.next(socket)
+    }
+
+    func webSocket(_ socket: WebSocketHandler, didCloseWith outcome: CloseOutcome, at: NIODeadline) {
+        self.timer?.cancel()
+        self.outcome.closedAt = at
+        self.outcome.close = outcome
+        if self.outcome.failure == nil, self.outcome.closeStartedAt == nil {
+            self.outcome.failure = Self.earlyClose(outcome, plan: self.plan, outcome: self.outcome, at: at)
+        } else if self.outcome.failure == nil, let error = outcome.error {
+            self.outcome.failure = .init(phase: "close", code: error.code, message: error.description)
+        }
+        self.finished.succeed(self.outcome)
+    }
+
+    // MARK: Steps
+
+    private func next(_ socket: WebSocketHandler) {
+        if self.outcome.echoes.count < self.plan.echoCount {
+            let payload = self.plan.payload(index: self.outcome.echoes.count)
+            self.expected = payload
+            self.sentAt = .now()
+            self.send(socket, self.plan.binary ? .binary(payload) : Message(kind: .text, payload: payload))
+            self.startTimer(socket, waitingFor: "echo \(self.outcome.echoes.count + 1) of \(self.plan.echoCount)")
+        } else if self.plan.ping, self.outcome.ping == nil, self.pingPayload == nil {
+            let payload = ByteBuffer(string: "wsprobe-ping")
+            self.pingPayload = payload
+            self.sentAt = .now()
+            do {
+                try socket.sendPing(payload)
+            } catch {
+                return self.fail(socket, code: error.code, error.description)
+            }
+            self.startTimer(socket, waitingFor: "the pong")
+        } else {
+            self.outcome.closeStartedAt = .now()
+            try? socket.close(code: self.plan.closeCode)
+        }
+    }
+
+    private func send(_ socket: WebSocketHandler, _ message: Message) {
+        do {
+            try socket.send(message)
+        } catch {
+            self.fail(socket, code: error.code, error.description)
+        }
+    }
+
+    private func startTimer(_ socket: WebSocketHandler, waitingFor what: String) {
+        guard let loop = socket.channel?.eventLoop else { return }
+        let bound = NIOLoopBound((self, socket), eventLoop: loop)
+        let timeout = self.plan.replyTimeout
+        self.timer = loop.scheduleTask(in: timeout) {
+            let (session, socket) = bound.value
+            let seconds = Double(timeout.nanoseconds) / 1e9
+            session.fail(
+                socket,
+                code: "timeout.open",
+                "No reply to \(what) within \(seconds) s: the connection is open but nothing comes back"
+                    + " (a proxy buffering frames, or a target that does not echo?)."
+            )
+        }
+    }
+
+    private func fail(_ socket: WebSocketHandler, code: String, _ message: String) {
+        guard self.outcome.failure == nil else { return }
+        self.outcome.failure = .init(phase: "open", code: code, message: message)
+        self.outcome.closeStartedAt = .now()
+        try? socket.close(code: .normalClosure)
+    }
+
+    /// The server ended the connection before the check finished: name the code and how soon.
+    private static func earlyClose(
+        _ close: CloseOutcome,
+        plan: CheckPlan,
+        outcome: Outcome,
+        at: NIODeadline
+    ) -> CheckResult.Failure {
+        if let error = close.error {
+            return .init(phase: "open", code: error.code, message: error.description)
+        }
+        let after = outcome.openedAt.map { Double((at - $0).nanoseconds) / 1e6 } ?? 0
+        let step =
+            outcome.echoes.count < plan.echoCount
+            ? "before echo \(outcome.echoes.count + 1) of \(plan.echoCount) came back" : "before the ping was answered"
+        let how =
+            close.code == .abnormalClosure
+            ? "ended TCP without a close frame (1006)"
+            : "closed with \(close.code.rawValue)\(close.reason.isEmpty ? "" : " '\(close.reason)'")"
+        return .init(
+            phase: "open",
+            code: close.code == .abnormalClosure ? "closed.open" : "close.early",
+            message: "The server \(how) \(CheckFormat.milliseconds(after)) after the upgrade, \(step)"
+                + " (an idle timeout right after the upgrade, or a draining target?)."
+        )
+    }
+}
+
+@available(*, unavailable)
+extension CheckSession: Sendable {}

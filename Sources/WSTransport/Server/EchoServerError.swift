@@ -1,0 +1,32 @@
+/// Why an `EchoServer` could not start.
+package enum EchoServerError: Error, Sendable, Hashable {
+    /// The TLS certificate, key or client CA could not be used; `reason` is the TLS layer's diagnosis.
+    case tls(code: String, reason: String)
+    /// Binding or listening failed.
+    case bind(host: String, port: Int, reason: String)
+    /// A configuration value is out of range.
+    case configuration(String)
+
+    /// The stable, dotted identifier of the failure.
+    package var code: String {
+        switch self {
+        case .tls(let code, _): code
+        case .bind: "serve.bind"
+        case .configuration: "serve.configuration"
+        }
+    }
+}
+
+extension EchoServerError: CustomStringConvertible {
+    /// A diagnosis for a person.
+    package var description: String {
+        switch self {
+        case .tls(_, let reason):
+            "The TLS setup failed: \(reason)"
+        case .bind(let host, let port, let reason):
+            "Could not listen on \(host):\(port): \(reason)."
+        case .configuration(let reason):
+            "The serve configuration is invalid: \(reason)."
+        }
+    }
+}

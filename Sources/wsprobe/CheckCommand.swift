@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import LoadRunner
+import NIOPosix
+import Reports
+import Scenario
+import WSProtocol
+import WSTransport
+
+/// `wsprobe check [URL]`: one connection with every phase timed, echo round trips, a close, and a diagnosis.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that a WebSocket upgrade works end to end, timing every phase and diagnosing failures.",
+        discussion: """
+            With no URL, wsprobe starts its own echo target on a loopback port and checks that.
+            Exit status: 0 passed, 1 the check failed, 2 invalid input, 3 could not start.
+            """
+    )
+
+    @Argument(help: "The ws:// or wss:// URL; omit it to check the built-in echo target on loopback.")
+    var url: String?
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Echo round trips to make after the upgrade.")
+    var count = 3
+
+    @Option(help: "Payload size of each echo message (e.g. 16, 64KiB).")
+    var size = "16"
+
+    @Flag(help: "Send binary messages instead of text.")
+    var binary = false
+
+    @Flag(help: "Send a ping after the echoes and time the pong.")
+    var ping = false
+
+    @Option(help: "How long to wait for each echo, the pong and the closing handshake.")
+    var timeout = "5s"
+
+    @Flag(help: "Print the result as JSON instead of text.")
+    var json = false
+
+    @Flag(name: .customLong("brief"), help: "Print only the verdict and the phase lines.")
+    var brief = false
+
+    @Option(help: ArgumentHelp("Also write report.json, report.html and junit.xml into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Also write a JUnit XML file (one test case per phase) for CI.", valueName: "file"))
+    var junit: String?
+
+    func validate() throws {
+        guard (0...10_000).contains(self.count) else {
+            throw ValidationError("--count must be from 0 to 10000.")
+        }
+        if let bytes = Int(self.size), bytes < 0 {
+            throw ValidationError("--size must not be negative.")
+        }
+    }
+
+    func run() async throws {
+        do {
+            let startedAt = Date()
+            let result = try await self.check()
+            print(self.json ? try result.jsonText() : result.consoleText(verbose: !self.brief))
+            try self.writeReports(result, startedAt: startedAt, endedAt: Date())
+            if !result.passed {
+                throw ExitCode(ExitStatus.failed.rawValue)
+            }
+        } catch let failure as CommandFailure {
+            printError(failure.description)
+            throw failure.status.exitCode
+        }
+    }
+
+    /// Writes the requested report files: every format is a view of the check's `RunResult`.
+    private func writeReports(_ result: CheckResult, startedAt: Date, endedAt: Date) throws {
+        guard self.out != nil || self.junit != nil else { return }
+        let runResult = result.runResult(
+            commandLine: CommandLine.arguments,
+            toolVersion: WSProbeVersion.current,
+            startedAt: startedAt,
+            endedAt: endedAt
+        )
+        do {
+            if let out = self.out {
+                let files = try ReportBundle.write(runResult, to: URL(fileURLWithPath: out))
+                printError("reports: \(files.map(\.path).joined(separator: ", "))")
+            }
+            if let junit = self.junit {
+                try JUnitReportWriter().write(runResult, to: URL(fileURLWithPath: junit))
+            }
+        } catch {
+            throw CommandFailure(
+                status: .couldNotStart,
+                code: "report.write",
+                message: "Could not write the reports: \(error)"
+            )
+        }
+    }
+
+    private func check() async throws -> CheckResult {
+        let size: Int
+        do {
+            size = try Int(self.size) ?? ByteSize.parse(self.size).bytes
+        } catch {
+            throw CommandFailure(status: .invalidInput, code: "usage.size", message: "--size '\(self.size)': \(error)")
+        }
+        guard let urlText = self.url else {
+            return try await EmbeddedTarget.withEchoTarget { url in
+                try await self.check(url: url, payloadSize: size)
+            }
+        }
+        let url: WebSocketURL
+        do {
+            url = try WebSocketURL(parsing: urlText)
+        } catch {
+            throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
+        }
+        return try await self.check(url: url, payloadSize: size)
+    }
+
+    private func check(url: WebSocketURL, payloadSize: Int) async throws -> CheckResult {
+        var plan = CheckPlan(connect: try self.connection.connectOptions(url: url))
+        plan.echoCount = self.count
+        plan.payloadSize = payloadSize
+        plan.binary = self.binary
+        plan.ping = self.ping
+        plan.insecure = self.connection.insecure
+        plan.replyTimeout = try ConnectionOptions.timeAmount(self.timeout, flag: "--timeout")
+        return await CheckRun.run(plan, on: MultiThreadedEventLoopGroup.singleton)
+    }
+}

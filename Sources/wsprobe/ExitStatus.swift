@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// wsprobe's exit statuses (docs/exit-codes.md), modelled on k6's.
+enum ExitStatus: Int32 {
+    /// Every check and threshold passed.
+    case passed = 0
+    /// A check or threshold failed; the report was written.
+    case failed = 1
+    /// Invalid input found by wsprobe's own validation (scenario, URL, header, option values).
+    case invalidInput = 2
+    /// Valid input, but the run could not start (unreadable TLS files, an unbindable port, …).
+    case couldNotStart = 3
+    /// Interrupted by SIGINT or SIGTERM; the report was written.
+    case interrupted = 130
+
+    /// The ArgumentParser exit code for this status.
+    var exitCode: ExitCode { ExitCode(self.rawValue) }
+}
+
+/// An error that ends a command with a specific status after printing its message to standard error.
+struct CommandFailure: Error, CustomStringConvertible {
+    var status: ExitStatus
+    var code: String
+    var message: String
+
+    var description: String { "error[\(self.code)]: \(self.message)" }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `wsprobe check` end to end through the built binary: console text, `--json`, exit statuses.
+@Suite("wsprobe check through the built binary", .serialized)
+struct CheckCommandTests {
+    @Test("with no URL it checks its built-in echo target and passes every phase")
+    func embeddedTargetPasses() async throws {
+        let run = try await WSProbeBinary.run(["check", "--ping"])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let output = run.standardOutput
+        #expect(output.contains(": PASS"))
+        for phase in ["dns", "tcp", "tls", "upgrade", "echo", "ping", "close"] {
+            #expect(output.contains("    \(phase) "), "phase \(phase) missing in:\n\(output)")
+        }
+        #expect(output.contains("3/3 × 16 B text"))
+        #expect(output.contains("1000 normal closure, initiated by wsprobe, clean"))
+        #expect(output.contains("< HTTP/1.1 101 Switching Protocols"))
+        #expect(output.contains("< X-Wsprobe-Target: embedded"))
+    }
+
+    @Test("--json prints the same result as a JSON object")
+    func jsonShape() async throws {
+        let run = try await WSProbeBinary.run(["check", "--json", "--count", "5", "--size", "1KiB", "--binary"])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        )
+        #expect(object["passed"] as? Bool == true)
+        #expect((object["echoMilliseconds"] as? [Double])?.count == 5)
+        let phases = try #require(object["phases"] as? [[String: Any]])
+        #expect(phases.compactMap { $0["name"] as? String } == ["dns", "tcp", "tls", "upgrade", "echo", "close"])
+        let close = try #require(object["close"] as? [String: Any])
+        #expect(close["code"] as? Int == 1000)
+        #expect(close["clean"] as? Bool == true)
+        #expect((object["responseHead"] as? [String])?.first == "HTTP/1.1 101 Switching Protocols")
+    }
+
+    @Test("a refused port fails in the tcp phase with exit status 1")
+    func refusedPort() async throws {
+        let port = try LoopbackPort.free()
+        let run = try await WSProbeBinary.run(["check", "ws://127.0.0.1:\(port)/"])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("FAIL in tcp [tcp.refused]"))
+        #expect(run.standardOutput.contains("was refused"))
+    }
+
+    @Test(
+        "invalid input is refused with exit status 2 and a stable code",
+        arguments: [
+            (["check", "http//nope"], "usage.url"),
+            (["check", "ws://127.0.0.1:1/", "-H", "no-colon"], "usage.header"),
+            (["check", "ws://127.0.0.1:1/", "--deflate=client_max_window_bits=8"], "usage.deflate"),
+            (["check", "ws://127.0.0.1:1/", "--resolve", "a.example:80"], "usage.resolve"),
+            (["check", "ws://127.0.0.1:1/", "--insecure"], "usage.tls"),
+            (["check", "--size", "12 parsecs"], "usage.size"),
+        ]
+    )
+    func invalidInput(arguments: [String], code: String) async throws {
+        let run = try await WSProbeBinary.run(arguments)
+        #expect(run.status == 2, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardError.contains("error[\(code)]"), "stderr: \(run.standardError)")
+    }
+
+    @Test("a Python websockets server with permessage-deflate passes and the extension is reported")
+    func pythonDeflate() async throws {
+        let server = try await PythonWebSocketServer.start(id: "py", deflate: true)
+        defer { server.stop() }
+        let run = try await WSProbeBinary.run(["check", server.url, "--deflate", "--json"])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        )
+        #expect((object["extensions"] as? String)?.hasPrefix("permessage-deflate") == true)
+    }
+
+    @Test("a 200 health page in place of the upgrade is diagnosed in the upgrade phase")
+    func healthPage() async throws {
+        let server = try await HostileServer.start()
+        defer { server.stop() }
+        let run = try await WSProbeBinary.run(["check", server.url(.health)])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("FAIL in upgrade [handshake.status.not-upgraded]"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("< HTTP/1.1 200"))
+    }
+
+    @Test("a close right after the upgrade names the code and the moment")
+    func closeAfterUpgrade() async throws {
+        let server = try await HostileServer.start()
+        defer { server.stop() }
+        let run = try await WSProbeBinary.run(["check", server.url(.closeAfterUpgrade)])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("[close.early]"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("closed with 1001"))
+        #expect(run.standardOutput.contains("after the upgrade, before echo 1 of 3"))
+    }
+
+    @Test("TLS: the test CA passes with the chain shown; without it the certificate is untrusted; -k says so")
+    func tlsVerification() async throws {
+        let certificates = try CertificateFactory.shared()
+        let server = try await PythonWebSocketServer.start(id: "tls", tls: try PeerTLS.testServer())
+        defer { server.stop() }
+        let url = "wss://localhost:\(server.port)/"
+
+        let trusted = try await WSProbeBinary.run(["check", url, "--cacert", certificates.caCertificate])
+        #expect(trusted.status == 0, "\(trusted.standardOutput)\(trusted.standardError)")
+        #expect(trusted.standardOutput.contains("    tls "))
+        #expect(trusted.standardOutput.contains("ALPN http/1.1"))
+        #expect(trusted.standardOutput.contains("days left"))
+
+        let untrusted = try await WSProbeBinary.run(["check", url])
+        #expect(untrusted.status == 1)
+        #expect(untrusted.standardOutput.contains("FAIL in tls [tls.untrusted]"), "\(untrusted.standardOutput)")
+
+        let insecure = try await WSProbeBinary.run(["check", url, "-k"])
+        #expect(insecure.status == 0, "\(insecure.standardOutput)")
+        #expect(insecure.standardOutput.contains("certificate verification OFF"))
+        #expect(insecure.standardOutput.contains("NOT VERIFIED"))
+    }
+
+    @Test("through HAProxy with TLS termination every phase is timed and the backend's identity is shown")
+    func throughHAProxy() async throws {
+        let certificates = try CertificateFactory.shared()
+        let bed = try await ALBTestBed.start(.haproxy)
+        defer { bed.stop() }
+        let url = try #require(bed.proxy.url("/ws", tls: true))
+        let run = try await WSProbeBinary.run(["check", url, "--cacert", certificates.caCertificate, "--ping"])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        for phase in ["tcp", "tls", "upgrade", "echo", "ping", "close"] {
+            #expect(run.standardOutput.contains("    \(phase) "), "phase \(phase) missing")
+        }
+        #expect(run.standardOutput.lowercased().contains("< x-wsprobe-target: a"))
+
+        let dead = try await WSProbeBinary.run([
+            "check", try #require(bed.proxy.url("/dead", tls: true)), "--cacert", certificates.caCertificate,
+        ])
+        #expect(dead.status == 1)
+        #expect(dead.standardOutput.contains("[handshake.status.gateway-error]"), "\(dead.standardOutput)")
+    }
+
+    @Test("--out writes report.json, report.html and junit.xml; a failed phase is a JUnit failure")
+    func reportFiles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passed = try await WSProbeBinary.run(["check", "--out", folder.path, "--brief"])
+        #expect(passed.status == 0, "\(passed.standardOutput)\(passed.standardError)")
+        for name in ["report.json", "report.html", "junit.xml"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json")))
+                as? [String: Any]
+        )
+        #expect(report["kind"] as? String == "check")
+        #expect(report["verdict"] as? String == "passed")
+        #expect((report["checks"] as? [Any])?.count == 6)
+
+        let port = try LoopbackPort.free()
+        let junit = folder.appendingPathComponent("failed.xml")
+        let failed = try await WSProbeBinary.run(["check", "ws://127.0.0.1:\(port)/", "--junit", junit.path])
+        #expect(failed.status == 1)
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.contains("failures=\"1\""))
+        #expect(xml.contains("tcp.refused"))
+    }
+}
