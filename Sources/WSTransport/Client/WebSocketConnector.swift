@@ -185,8 +185,7 @@ package enum WebSocketConnector {
         if let error = error as? IOError {
             // NIO names the failing system call first: "bind(descriptor:ptr:bytes:): <strerror> (errno: N)".
             if let localAddress, error.description.hasPrefix("bind(") {
-                let local = localAddress.ipAddress.map { "\($0):\(localAddress.port ?? 0)" } ?? "\(localAddress)"
-                return .localAddress(local, reason: error.description)
+                return .localAddress(localAddress.displayText, reason: error.description)
             }
             return .tcp(address: where_, reason: error.description, errno: error.errnoCode)
         }
