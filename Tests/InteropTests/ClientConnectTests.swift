@@ -10,7 +10,8 @@ import WSTransport
 struct ClientConnectTests {
     @Test("a port where nothing listens fails with tcp.refused in the TCP phase")
     func refused() async throws {
-        let port = try LoopbackPort.free()
+        let reserved = try ReservedPort()
+        let port = reserved.port
         let failure = try await ClientTestClient.failure("ws://127.0.0.1:\(port)/")
         #expect(failure.error.code == "tcp.refused")
         #expect(failure.error.phase == .tcp)
@@ -20,6 +21,7 @@ struct ClientConnectTests {
         #expect(failure.remoteAddress?.port == port)
         #expect(failure.timings.tcpDone == nil)
         #expect(failure.request == nil)
+        withExtendedLifetime(reserved) {}
     }
 
     @Test("a name that does not resolve fails with dns.failed naming the host")
@@ -115,12 +117,13 @@ struct ClientConnectTests {
 
     @Test("an IPv6 literal is dialled without DNS: nothing listens on [::1] here")
     func ipv6Literal() async throws {
-        let port = try LoopbackPort.free()
-        let failure = try await ClientTestClient.failure("ws://[::1]:\(port)/")
+        let reserved = try ReservedPort()  // nothing in the tests listens on ::1
+        let failure = try await ClientTestClient.failure("ws://[::1]:\(reserved.port)/")
         #expect(["tcp.refused", "tcp.unreachable"].contains(failure.error.code), "\(failure)")
         #expect(failure.error.phase == .tcp)
         #expect(failure.timings.dnsDone == nil)
         #expect(failure.remoteAddress?.ipAddress == "::1")
+        withExtendedLifetime(reserved) {}
     }
 
     @Test("a header value with a line break is refused before dialling with handshake.invalid-request")

@@ -217,14 +217,14 @@ struct ClientProxyTests {
     }
 
     @Test(
-        "32 concurrent connections through the proxy all open, echo and close cleanly",
+        "16 concurrent connections through the proxy all open, echo and close cleanly",
         arguments: ALBStandInKind.allCases
     )
     func concurrent(kind: ALBStandInKind) async throws {
         let url = try await self.url(kind, "/ws")
         let context = try ClientTestClient.tlsContext()
         let outcomes = try await withThrowingTaskGroup(of: CloseOutcome.self) { group in
-            for index in 0..<32 {
+            for index in 0..<16 {
                 group.addTask {
                     let connection = try await ClientTestClient.connect(url) { $0.tls = context }
                     let text = "connection \(index)"
@@ -237,7 +237,7 @@ struct ClientProxyTests {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(outcomes.count == 32)
+        #expect(outcomes.count == 16)
         #expect(outcomes.allSatisfy { $0.code == .normalClosure && $0.wasClean })
     }
 

@@ -43,18 +43,21 @@ struct ConnectorFallbackTests {
     func fallsBack() async throws {
         let server = try await PythonWebSocketServer.start()
         defer { server.stop() }
-        let refused = try SocketAddress(ipAddress: "127.0.0.1", port: try LoopbackPort.free())
+        let reserved = try ReservedPort()
+        let refused = try SocketAddress(ipAddress: "127.0.0.1", port: reserved.port)
         let listening = try SocketAddress(ipAddress: "127.0.0.1", port: server.port)
         let result = try await self.open(addresses: [refused, listening], port: server.port)
         let info = try result.get()
         #expect(info.remoteAddress == listening)
         #expect(info.resolvedAddresses == [refused, listening])
+        withExtendedLifetime(reserved) {}
     }
 
     @Test("when every address refuses, the last one's failure is reported")
     func allRefuse() async throws {
-        let first = try SocketAddress(ipAddress: "127.0.0.1", port: try LoopbackPort.free())
-        let last = try SocketAddress(ipAddress: "127.0.0.1", port: try LoopbackPort.free())
+        let reserved = (try ReservedPort(), try ReservedPort())
+        let first = try SocketAddress(ipAddress: "127.0.0.1", port: reserved.0.port)
+        let last = try SocketAddress(ipAddress: "127.0.0.1", port: reserved.1.port)
         let result = try await self.open(addresses: [first, last], port: 80)
         guard case .failure(let failure) = result else {
             Issue.record("expected a failure")
@@ -63,5 +66,6 @@ struct ConnectorFallbackTests {
         #expect(failure.error.code == "tcp.refused")
         #expect(failure.remoteAddress == last)
         #expect(failure.resolvedAddresses == [first, last])
+        withExtendedLifetime(reserved) {}
     }
 }
