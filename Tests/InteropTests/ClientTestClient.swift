@@ -136,11 +136,15 @@ struct ClientConnection: Sendable {
 
     /// Seconds from the validated 101 to the close outcome, once closed.
     func secondsOpen() async throws -> Double? {
+        try await self.secondsToClose(from: self.info.timings.upgradeDone)
+    }
+
+    /// Seconds from `mark` to the close outcome, once closed.
+    func secondsToClose(from mark: NIODeadline?) async throws -> Double? {
         let delegate = self.delegate
-        let upgradeDone = self.info.timings.upgradeDone
         return try await self.eventLoop.submit { () -> Double? in
-            guard let closedAt = delegate.value.closed?.at, let upgradeDone else { return nil }
-            return Double((closedAt - upgradeDone).nanoseconds) / 1e9
+            guard let closedAt = delegate.value.closed?.at, let mark else { return nil }
+            return Double((closedAt - mark).nanoseconds) / 1e9
         }.get()
     }
 
