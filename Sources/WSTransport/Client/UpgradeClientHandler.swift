@@ -143,7 +143,9 @@ final class UpgradeClientHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 
     private func upgraded(context: ChannelHandlerContext, negotiated: NegotiatedUpgrade, leftover: ByteBuffer) {
-        self.timings.upgradeDone = .now()
+        // Stamped next to the bytes, but recorded only once the extensions are agreed too: a 101 whose
+        // permessage-deflate answer is refused is a failed upgrade, and its failure must not show the phase done.
+        let upgradeDone = NIODeadline.now()
         var compression: PerMessageDeflate?
         var parameters: DeflateParameters?
         if let offer = self.options.deflate {
@@ -160,6 +162,7 @@ final class UpgradeClientHandler: ChannelInboundHandler, RemovableChannelHandler
                 }
             }
         }
+        self.timings.upgradeDone = upgradeDone
         self.state = .done
         self.timer?.cancel()
         let socket = WebSocketHandler(

@@ -87,16 +87,24 @@ package enum WebSocketConnector {
         return promise.futureResult
     }
 
-    private static func open(
+    /// Dials `addresses[index]` and runs TLS and the upgrade on that connection.
+    ///
+    /// A name often resolves to several addresses (`localhost` to `::1` and `127.0.0.1`) while the server listens
+    /// on one of them only, so when the TCP connect fails the next address is dialled, in getaddrinfo's order
+    /// (sequentially, as curl does without Happy Eyeballs). Each attempt has the full TCP timeout; the failure of
+    /// the last one is reported. Failures after TCP succeeded, and a source address that cannot be bound, are
+    /// reported at once.
+    static func open(
         request: UpgradeRequest,
         options: ConnectOptions,
         addresses: [SocketAddress],
+        index: Int = 0,
         timings: PhaseTimings,
         delegate: any WebSocketDelegate,
         on eventLoop: any EventLoop
     ) -> EventLoopFuture<ConnectionInfo> {
         let promise = eventLoop.makePromise(of: ConnectionInfo.self)
-        let address = addresses[0]
+        let address = addresses[index]
         let serverName = options.serverName ?? options.url.host
         let boundDelegate = NIOLoopBound(delegate, eventLoop: eventLoop)
         var bootstrap = ClientBootstrap(group: eventLoop)
@@ -126,19 +134,41 @@ package enum WebSocketConnector {
         }
         bootstrap.connect(to: address).whenFailure { error in
             var failure = ConnectFailure(
-                error: Self.connectError(error, phase: .tcp, address: address),
+                error: Self.connectError(error, phase: .tcp, address: address, localAddress: options.localAddress),
                 timings: timings
             )
             failure.resolvedAddresses = addresses
             failure.remoteAddress = address
             promise.fail(failure)
         }
-        return promise.futureResult
+        return promise.futureResult.flatMapError { error in
+            guard index + 1 < addresses.count, let failure = error as? ConnectFailure, failure.timings.tcpDone == nil,
+                failure.error.phase == .tcp, failure.error.code != "tcp.local-address"
+            else {
+                return eventLoop.makeFailedFuture(error)
+            }
+            return Self.open(
+                request: request,
+                options: options,
+                addresses: addresses,
+                index: index + 1,
+                timings: timings,
+                delegate: boundDelegate.value,
+                on: eventLoop
+            )
+        }
     }
 
     /// Maps a bootstrap or resolver error to the phase's `ConnectError`.
-    static func connectError(_ error: any Error, phase: ConnectionPhase, address: SocketAddress? = nil) -> ConnectError
-    {
+    ///
+    /// A failed `bind` of `localAddress` is `.localAddress`, not a TCP failure: its EADDRNOTAVAIL means "not an
+    /// address of this host", whereas the same errno from `connect` means the ephemeral ports ran out.
+    static func connectError(
+        _ error: any Error,
+        phase: ConnectionPhase,
+        address: SocketAddress? = nil,
+        localAddress: SocketAddress? = nil
+    ) -> ConnectError {
         if let error = error as? ConnectError {
             return error
         }
@@ -153,6 +183,10 @@ package enum WebSocketConnector {
             return .timeout(phase: .tcp, after: timeout.nanoseconds)
         }
         if let error = error as? IOError {
+            // NIO names the failing system call first: "bind(descriptor:ptr:bytes:): <strerror> (errno: N)".
+            if let localAddress, error.description.hasPrefix("bind(") {
+                return .localAddress(localAddress.displayText, reason: error.description)
+            }
             return .tcp(address: where_, reason: error.description, errno: error.errnoCode)
         }
         return phase == .dns
