@@ -50,7 +50,11 @@ package enum PeerCommand {
         while process.isRunning {
             if clock.now >= deadline {
                 kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                // Bounded: `waitUntilExit()` was seen to hang on a killed child that was never reaped.
+                let reapDeadline = clock.now.advanced(by: .seconds(5))
+                while process.isRunning, clock.now < reapDeadline {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
                 throw PeerError.timedOut(
                     operation: "\((executable as NSString).lastPathComponent) \(arguments.joined(separator: " "))"
                 )
