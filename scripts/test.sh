@@ -30,7 +30,8 @@ fi
 rm -f "$log"
 
 step "swift test"
-swift test --skip-build
+# Bounded: a hung peer process must fail CI, not stall it.
+timeout --kill-after=30s 25m swift test --skip-build
 
 if [[ -z "${SKIP_AUTOBAHN:-}" ]]; then
     step "Autobahn|Testsuite conformance"
