@@ -7,7 +7,7 @@ struct WSProbe: AsyncParsableCommand {
         commandName: "wsprobe",
         abstract: "Verify WebSocket connectivity through application load balancers and load-test WebSocket services.",
         version: WSProbeVersion.current,
-        subcommands: [CheckCommand.self, ValidateCommand.self, AutobahnCommand.self, ALBCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, ValidateCommand.self, AutobahnCommand.self, ALBCommand.self]
     )
 
     /// Accepts `--deflate` without a value before ArgumentParser runs.

@@ -120,7 +120,7 @@ final class LoadConnection: WebSocketDelegate {
         self.socket = socket
         self.isOpen = true
         self.openedAt = Worker.now()
-        self.worker.recorder.connectionOpened()
+        self.worker.connectionOpened()
         if let code = self.stopCode {
             return self.beginClose(code: code, reason: "")
         }

@@ -33,6 +33,8 @@ package final class Worker {
     let allocator = ByteBufferAllocator()
     let lifetimeNanoseconds: UInt64?
     var unsolicitedMessages: UInt64 = 0
+    /// Most connections open at once on this worker.
+    private(set) var peakOpen: UInt64 = 0
     private var skippedSends: UInt64 = 0
     private var limits: [LimitKind: UInt64] = [:]
     private var active: [ObjectIdentifier: LoadConnection] = [:]
@@ -138,7 +140,8 @@ package final class Worker {
             unsolicitedMessages: self.unsolicitedMessages,
             skippedSends: self.skippedSends,
             finished: self.isFinished,
-            activeConnections: self.active.count
+            activeConnections: self.active.count,
+            peakOpen: self.peakOpen
         )
     }
 
@@ -214,6 +217,12 @@ package final class Worker {
         self.active[ObjectIdentifier(connection)] = connection
         if let slot { self.slots[slot] = .running(connection) }
         connection.start()
+    }
+
+    /// Called when a connection completes its upgrade.
+    func connectionOpened() {
+        self.recorder.connectionOpened()
+        self.peakOpen = max(self.peakOpen, self.recorder.connectionsOpen)
     }
 
     /// Called once by each connection when it is over.

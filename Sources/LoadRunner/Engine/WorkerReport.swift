@@ -15,4 +15,6 @@ package struct WorkerReport: Sendable {
     package var finished: Bool
     /// Connections opening or open.
     package var activeConnections: Int
+    /// Most connections open at once on this worker so far.
+    package var peakOpen: UInt64
 }
