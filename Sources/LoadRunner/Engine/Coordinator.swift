@@ -55,7 +55,8 @@ package struct Coordinator: Sendable {
         let duration = plan.durationNanoseconds.map { Duration.nanoseconds(Int64(clamping: $0)) }
         // The per-second loop.
         while true {
-            let tick = begin + .seconds(second + 1)
+            var tick = begin + .seconds(second + 1)
+            if let duration { tick = min(tick, begin + duration) }
             var stopNow = false
             while clock.now < tick {
                 if self.stop.isRequested {

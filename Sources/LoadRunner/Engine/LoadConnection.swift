@@ -44,10 +44,11 @@ final class LoadConnection: WebSocketDelegate {
     private var reportedWireWritten = 0
     private var reportedWireRead = 0
     private(set) var isOpen = false
-    /// Whether the script is waiting for a send permit from the worker's total-rate pacer.
-    var isWaitingForPermit: Bool {
-        if case .permit = self.wait { return true }
-        return false
+    private var permitWaitStart: UInt64 = 0
+    /// When the script started waiting for a total-rate send permit, or `nil` when it is not waiting.
+    var waitingForPermitSince: UInt64? {
+        if case .permit = self.wait { return self.permitWaitStart }
+        return nil
     }
 
     init(worker: Worker, id: Int, slot: Int?) {
@@ -214,7 +215,9 @@ final class LoadConnection: WebSocketDelegate {
     private func takePermit() -> UInt64? {
         guard let messages = self.worker.plan.messages else { return Worker.now() }
         if messages.per == .total {
-            if let intended = self.worker.takeTotalPermit() { return intended }
+            let now = Worker.now()
+            if let intended = self.worker.takeTotalPermit(readySince: now) { return intended }
+            self.permitWaitStart = now
             self.wait = .permit
             self.worker.waitForPermit(self)
             return nil

@@ -323,8 +323,13 @@ package final class Worker {
 
     // MARK: Total-rate permits
 
-    /// A due permit's intended time, if one is ready now.
-    func takeTotalPermit() -> UInt64? {
+    /// A due permit's intended time, if one is ready now, but never before `readySince`: a permit that came
+    /// due while no connection could send is not charged to the next message's latency.
+    func takeTotalPermit(readySince: UInt64) -> UInt64? {
+        self.takeTotalPermit().map { max($0, readySince) }
+    }
+
+    private func takeTotalPermit() -> UInt64? {
         if self.duePermitHead < self.duePermits.count {
             let intended = self.duePermits[self.duePermitHead]
             self.duePermitHead += 1
@@ -363,8 +368,8 @@ package final class Worker {
         while self.waiterHead < self.waiters.count, let intended = self.takeTotalPermit() {
             let waiter = self.waiters[self.waiterHead]
             self.waiterHead += 1
-            if waiter.isWaitingForPermit {
-                waiter.permitGranted(intended: intended)
+            if let since = waiter.waitingForPermitSince {
+                waiter.permitGranted(intended: max(intended, since))
             } else {
                 self.duePermits.insert(intended, at: self.duePermitHead)
             }
