@@ -1,0 +1,149 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `wsprobe run` end to end through the built binary: example scenarios, exit statuses, SIGINT, and exact
+/// counts against an independent Python websockets server.
+@Suite("wsprobe run through the built binary", .serialized)
+struct RunCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func scenarioPath(_ name: String) -> String {
+        repository.appendingPathComponent("scenarios/\(name).yaml").path
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func report(in folder: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("report.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func counter(_ report: [String: Any], _ name: String) -> Int? {
+        let totals = report["totals"] as? [String: Any]
+        let counters = totals?["counters"] as? [String: Any]
+        return (counters?[name] as? NSNumber)?.intValue
+    }
+
+    @Test(
+        "each example scenario runs against the embedded target with short durations and writes its result",
+        arguments: [
+            ("smoke", [], Int32(0)),
+            ("echo-load", ["--set", "load.connections=20", "--set", "load.rampUp=1s", "--set", "load.hold=1s",
+                           "--set", "load.rampDown=1s", "--set", "steps[0].repeat.for=2s"], Int32(0)),
+            ("ci-gate", ["--set", "load.rampUp=1s", "--set", "load.hold=2s"], Int32(0)),
+            ("deflate", ["--duration", "2s"], Int32(0)),
+            ("arrival-rate", ["--duration", "2s"], Int32(1)),
+        ] as [(String, [String], Int32)]
+    )
+    func exampleScenarios(name: String, extra: [String], status: Int32) async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await WSProbeBinary.run(
+            ["run", Self.scenarioPath(name), "--quiet", "--out", folder.path] + extra,
+            timeout: .seconds(60)
+        )
+        #expect(run.status == status, "\(run.standardOutput)\(run.standardError)")
+        let report = try Self.report(in: folder)
+        #expect(report["scenario"] as? String == name)
+        #expect(report["interrupted"] as? Bool == false)
+        let upgrades = try #require(Self.counter(report, "upgrades_ok"), "\(report["totals"] ?? "")")
+        #expect(upgrades > 0)
+        #expect(Self.counter(report, "upgrades_failed") == 0)
+        let sent = Self.counter(report, "messages_sent") ?? -1
+        let received = Self.counter(report, "messages_received") ?? -1
+        let lost = Self.counter(report, "messages_lost") ?? -1
+        #expect(sent == received + lost)
+        #expect(run.standardOutput.contains("\(name): "))
+    }
+
+    @Test("an invalid scenario exits 2 with its diagnostics")
+    func invalidScenario() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml")
+        try "name: bad\nload:\n  connections: many\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try await WSProbeBinary.run(["run", file.path, "--quiet", "--out", folder.path])
+        #expect(run.status == 2, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardError.contains("bad.yaml:3:"))
+    }
+
+    @Test("an output folder that cannot be written exits 3 before any load")
+    func unwritableOutput() async throws {
+        let run = try await WSProbeBinary.run(
+            ["run", Self.scenarioPath("smoke"), "--quiet", "--out", "/proc/wsprobe-cannot-write-here"]
+        )
+        #expect(run.status == 3, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardError.contains("output.unwritable"))
+    }
+
+    @Test("SIGINT stops the run, closes with 1001, writes the result with interrupted: true and exits 130")
+    func interrupt() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: WSProbeBinary.path)
+        process.arguments = [
+            "run", Self.scenarioPath("echo-load"), "--quiet", "--out", folder.path, "--set", "load.connections=20",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .seconds(2))
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning { process.terminate() }
+        #expect(process.terminationStatus == 130)
+        let report = try Self.report(in: folder)
+        #expect(report["interrupted"] as? Bool == true)
+        #expect(report["passed"] as? Bool == false)
+        let sent = Self.counter(report, "messages_sent") ?? -1
+        #expect(sent > 0)
+        #expect(sent == (Self.counter(report, "messages_received") ?? -1) + (Self.counter(report, "messages_lost") ?? -1))
+    }
+
+    @Test("against a Python websockets server the counts add up exactly: N×M sent and received, N upgrades")
+    func pythonServer() async throws {
+        let server = try await PythonWebSocketServer.start()
+        defer { server.stop() }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("python.yaml")
+        try """
+            name: python
+            load:
+              connections: 6
+            steps:
+              - repeat:
+                  times: 25
+                  steps:
+                    - send:
+                        type: binary
+                        size: 200B
+                    - expect:
+                        timeout: 2s
+              - ping
+              - close
+            thresholds:
+              - count(messages_lost) == 0
+              - count(errors) == 0
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try await WSProbeBinary.run(
+            ["run", file.path, "--quiet", "--url", server.url, "--out", folder.path],
+            timeout: .seconds(60)
+        )
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let report = try Self.report(in: folder)
+        #expect(Self.counter(report, "upgrades_ok") == 6)
+        #expect(Self.counter(report, "messages_sent") == 150)
+        #expect(Self.counter(report, "messages_received") == 150)
+        #expect(Self.counter(report, "messages_lost") == 0)
+        #expect(Self.counter(report, "pongs_received") == 6)
+    }
+}
