@@ -137,7 +137,11 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try outcome.jsonData().write(to: file)
         } catch {
-            throw CommandFailure(status: .couldNotStart, code: "output.write", message: "cannot write \(file.path): \(error)")
+            throw CommandFailure(
+                status: .couldNotStart,
+                code: "output.write",
+                message: "cannot write \(file.path): \(error)"
+            )
         }
         if outcome.client.fileLimit.hard < UInt64(plan.peakConnections + 64) {
             printError(

@@ -1,8 +1,8 @@
 import LoadMetrics
 import LoadRunner
 import NIOCore
-import WSTransport
 import Testing
+import WSTransport
 
 /// The engine end to end against the embedded echo server: exact counts, pacing, sharding, thresholds.
 @Suite("Load engine against the embedded echo server", .serialized, .timeLimit(.minutes(2)))
@@ -145,7 +145,13 @@ struct EngineEchoTests {
         #expect(second.totals[.upgradesOK] == 3)
     }
 
-    @Test("thresholds decide the outcome", arguments: [("p99(message_rtt) < 10s", true), ("count(messages_sent) > 1000", false), ("count(errors) == 0", true), ("p50(message_rtt) < 1us", false)])
+    @Test(
+        "thresholds decide the outcome",
+        arguments: [
+            ("p99(message_rtt) < 10s", true), ("count(messages_sent) > 1000", false), ("count(errors) == 0", true),
+            ("p50(message_rtt) < 1us", false),
+        ]
+    )
     func thresholdsDecide(threshold: String, passes: Bool) async throws {
         let yaml = """
             name: gate

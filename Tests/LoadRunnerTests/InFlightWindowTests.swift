@@ -1,5 +1,6 @@
-@testable import LoadRunner
 import Testing
+
+@testable import LoadRunner
 
 /// Matching echoes to sends: loss, duplication and reordering.
 struct InFlightWindowTests {

@@ -4,7 +4,10 @@ import Testing
 
 /// The sequence stamp at the start of sized payloads.
 struct MessageStampTests {
-    @Test("a stamp round-trips in binary and in text, and the payload has exactly the requested size", arguments: [false, true])
+    @Test(
+        "a stamp round-trips in binary and in text, and the payload has exactly the requested size",
+        arguments: [false, true]
+    )
     func roundTrip(text: Bool) throws {
         var buffer = ByteBuffer()
         MessageStamp.write(seq: 0x0123_4567_89AB_CDEF, intendedNanoseconds: 42, size: 100, text: text, into: &buffer)

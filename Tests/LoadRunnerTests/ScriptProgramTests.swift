@@ -24,10 +24,15 @@ struct ScriptProgramTests {
         #expect(program.instructions[5] == .close(code: 1000, reason: "done"))
     }
 
-    @Test("an expect of any message right after a send is pipelined only when sends are paced", arguments: [true, false])
+    @Test(
+        "an expect of any message right after a send is pipelined only when sends are paced",
+        arguments: [true, false]
+    )
     func pipelining(paced: Bool) {
         let program = ScriptProgram(steps: Self.steps, paced: paced) { _ in [] }
         #expect(program.instructions[2] == .expect(match: .any, timeoutNanoseconds: 2_000_000_000, pipelined: paced))
-        #expect(program.instructions[4] == .expect(match: .regex("^a"), timeoutNanoseconds: 1_000_000_000, pipelined: false))
+        #expect(
+            program.instructions[4] == .expect(match: .regex("^a"), timeoutNanoseconds: 1_000_000_000, pipelined: false)
+        )
     }
 }

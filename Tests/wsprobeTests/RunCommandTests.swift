@@ -34,8 +34,13 @@ struct RunCommandTests {
         "each example scenario runs against the embedded target with short durations and writes its result",
         arguments: [
             ("smoke", [], Int32(0)),
-            ("echo-load", ["--set", "load.connections=20", "--set", "load.rampUp=1s", "--set", "load.hold=1s",
-                           "--set", "load.rampDown=1s", "--set", "steps[0].repeat.for=2s"], Int32(0)),
+            (
+                "echo-load",
+                [
+                    "--set", "load.connections=20", "--set", "load.rampUp=1s", "--set", "load.hold=1s",
+                    "--set", "load.rampDown=1s", "--set", "steps[0].repeat.for=2s",
+                ], Int32(0)
+            ),
             ("ci-gate", ["--set", "load.rampUp=1s", "--set", "load.hold=2s"], Int32(0)),
             ("deflate", ["--duration", "2s"], Int32(0)),
             ("arrival-rate", ["--duration", "2s"], Int32(1)),
@@ -105,7 +110,9 @@ struct RunCommandTests {
         #expect(report["passed"] as? Bool == false)
         let sent = Self.counter(report, "messages_sent") ?? -1
         #expect(sent > 0)
-        #expect(sent == (Self.counter(report, "messages_received") ?? -1) + (Self.counter(report, "messages_lost") ?? -1))
+        #expect(
+            sent == (Self.counter(report, "messages_received") ?? -1) + (Self.counter(report, "messages_lost") ?? -1)
+        )
     }
 
     @Test("against a Python websockets server the counts add up exactly: N×M sent and received, N upgrades")
@@ -116,24 +123,24 @@ struct RunCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("python.yaml")
         try """
-            name: python
-            load:
-              connections: 6
-            steps:
-              - repeat:
-                  times: 25
-                  steps:
-                    - send:
-                        type: binary
-                        size: 200B
-                    - expect:
-                        timeout: 2s
-              - ping
-              - close
-            thresholds:
-              - count(messages_lost) == 0
-              - count(errors) == 0
-            """.write(to: file, atomically: true, encoding: .utf8)
+        name: python
+        load:
+          connections: 6
+        steps:
+          - repeat:
+              times: 25
+              steps:
+                - send:
+                    type: binary
+                    size: 200B
+                - expect:
+                    timeout: 2s
+          - ping
+          - close
+        thresholds:
+          - count(messages_lost) == 0
+          - count(errors) == 0
+        """.write(to: file, atomically: true, encoding: .utf8)
         let run = try await WSProbeBinary.run(
             ["run", file.path, "--quiet", "--url", server.url, "--out", folder.path],
             timeout: .seconds(60)

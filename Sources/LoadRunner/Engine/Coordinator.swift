@@ -32,7 +32,10 @@ package struct Coordinator: Sendable {
         for (index, loop) in loops.enumerated() {
             workers.append(
                 try await loop.submit {
-                    NIOLoopBound(try Worker(plan: plan, index: index, workerCount: loops.count, loop: loop), eventLoop: loop)
+                    NIOLoopBound(
+                        try Worker(plan: plan, index: index, workerCount: loops.count, loop: loop),
+                        eventLoop: loop
+                    )
                 }.get()
             )
         }

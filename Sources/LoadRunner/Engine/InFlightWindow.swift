@@ -32,7 +32,12 @@ struct InFlightWindow {
         let seq = self.nextSeq
         self.nextSeq += 1
         self.entries.append(
-            Entry(seq: seq, intendedNanoseconds: intendedNanoseconds, deadlineNanoseconds: deadlineNanoseconds, answered: false)
+            Entry(
+                seq: seq,
+                intendedNanoseconds: intendedNanoseconds,
+                deadlineNanoseconds: deadlineNanoseconds,
+                answered: false
+            )
         )
         self.outstanding += 1
         return seq

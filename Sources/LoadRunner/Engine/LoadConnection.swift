@@ -128,7 +128,11 @@ final class LoadConnection: WebSocketDelegate {
         if let messages = self.worker.plan.messages, messages.per == .connection {
             let spacing: PacingSpacing =
                 messages.spacing == .poisson ? .poisson(seed: self.worker.plan.seed &+ UInt64(self.id)) : .constant
-            self.pacer = Pacer(ratePerSecond: messages.rate.perSecond, spacing: spacing, startNanoseconds: self.openedAt)
+            self.pacer = Pacer(
+                ratePerSecond: messages.rate.perSecond,
+                spacing: spacing,
+                startNanoseconds: self.openedAt
+            )
         }
         if let lifetime = self.worker.lifetimeNanoseconds {
             let bound = NIOLoopBound(self, eventLoop: self.worker.loop)
@@ -466,7 +470,10 @@ final class LoadConnection: WebSocketDelegate {
         self.worker.connectionEnded(self, end: end)
     }
 
-    private func timer(after nanoseconds: UInt64, _ body: @escaping @Sendable (LoadConnection) -> Void) -> Scheduled<Void> {
+    private func timer(
+        after nanoseconds: UInt64,
+        _ body: @escaping @Sendable (LoadConnection) -> Void
+    ) -> Scheduled<Void> {
         let bound = NIOLoopBound(self, eventLoop: self.worker.loop)
         return self.worker.loop.scheduleTask(in: .nanoseconds(Int64(clamping: nanoseconds))) {
             body(bound.value)

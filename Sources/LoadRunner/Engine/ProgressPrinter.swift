@@ -1,9 +1,10 @@
+import LoadMetrics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LoadMetrics
 
 /// Renders live progress to standard error from the coordinator's per-second samples.
 struct ProgressPrinter {

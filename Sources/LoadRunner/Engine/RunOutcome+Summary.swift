@@ -6,7 +6,9 @@ extension RunOutcome {
     package var summaryText: String {
         var lines: [String] = []
         let verdict = self.interrupted ? "INTERRUPTED" : (self.passed ? "PASS" : "FAIL")
-        lines.append("\(self.scenario): \(verdict) in \(Self.format(seconds: self.elapsedSeconds)) against \(self.target)")
+        lines.append(
+            "\(self.scenario): \(verdict) in \(Self.format(seconds: self.elapsedSeconds)) against \(self.target)"
+        )
         let t = self.totals
         lines.append(
             "  connections  \(t[.connectionAttempts]) attempted, \(t[.upgradesOK]) upgraded, \(t[.upgradesFailed]) failed"
@@ -34,7 +36,9 @@ extension RunOutcome {
             lines.append("  errors       " + errors.joined(separator: ", "))
         }
         if !t.closes.isEmpty {
-            let closes = t.closes.sorted { $0.key < $1.key }.map { "\($0.key.code) by \($0.key.initiator.rawValue) ×\($0.value)" }
+            let closes = t.closes.sorted { $0.key < $1.key }.map {
+                "\($0.key.code) by \($0.key.initiator.rawValue) ×\($0.value)"
+            }
             lines.append("  closes       " + closes.joined(separator: ", "))
         }
         if let limit = self.limitHit { lines.append("  limit hit    \(limit.rawValue)") }
@@ -44,8 +48,10 @@ extension RunOutcome {
             lines.append("  \(outcome.passed ? "✓" : "✗") \(outcome.expression)  observed \(observed)\(note)")
         }
         let client = self.client
-        var cost = "  client       cpu \(Self.format(value: client.usage.userCPUSeconds + client.usage.systemCPUSeconds)) s,"
-        cost += " max rss \(client.usage.maxRSSBytes / 1024) KiB, nofile \(client.fileLimit.soft)/\(client.fileLimit.hard)"
+        var cost =
+            "  client       cpu \(Self.format(value: client.usage.userCPUSeconds + client.usage.systemCPUSeconds)) s,"
+        cost +=
+            " max rss \(client.usage.maxRSSBytes / 1024) KiB, nofile \(client.fileLimit.soft)/\(client.fileLimit.hard)"
         if let rss = client.rssBytesPerConnection { cost += ", \(Int(rss)) B rss per connection" }
         lines.append(cost)
         return lines.joined(separator: "\n")

@@ -25,12 +25,17 @@ extension RunPlan {
         var headers = HTTPHeaderFields()
         for header in target.headers { headers.append(name: header.name, value: header.value) }
         if !target.cookies.isEmpty {
-            headers.append(name: "Cookie", value: target.cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; "))
+            headers.append(
+                name: "Cookie",
+                value: target.cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+            )
         }
         connect.headers = headers
         connect.subprotocols = target.subprotocols
         if let offer = target.deflate { connect.deflate = try Self.deflate(offer) }
-        connect.resolve = target.resolve.map { WSTransport.ResolveOverride(host: $0.host, port: $0.port, address: $0.address) }
+        connect.resolve = target.resolve.map {
+            WSTransport.ResolveOverride(host: $0.host, port: $0.port, address: $0.address)
+        }
         var timeouts = PhaseTimeouts()
         timeouts.dns = .nanoseconds(Int64(clamping: target.timeouts.dns.nanosecondsClamped))
         timeouts.tcp = .nanoseconds(Int64(clamping: target.timeouts.connect.nanosecondsClamped))

@@ -168,7 +168,10 @@ package final class Worker {
     private func currentTarget() -> Int {
         guard case .closed(let ramp, _, _) = self.plan.load else { return self.active.count }
         guard self.started else { return 0 }
-        return min(self.slots.count, self.shard.share(of: ramp.target(atElapsedNanoseconds: Self.now() &- self.startNanoseconds)))
+        return min(
+            self.slots.count,
+            self.shard.share(of: ramp.target(atElapsedNanoseconds: Self.now() &- self.startNanoseconds))
+        )
     }
 
     // MARK: Heartbeat
