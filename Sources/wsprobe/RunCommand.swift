@@ -50,6 +50,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run length, instead of the scenario's (e.g. 30s).")
     var duration: String?
 
+    @Option(
+        name: .customLong("in-flight"),
+        help: "Without a message rate: echoes each connection may have outstanding (send/expect pipelined)."
+    )
+    var inFlight: Int?
+
     func run() async throws {
         do {
             let outcome = try await self.execute()
@@ -111,7 +117,13 @@ struct RunCommand: AsyncParsableCommand {
     ) async throws -> RunOutcome {
         let plan: RunPlan
         do {
-            plan = try RunPlan(scenario: scenario, url: url, shard: shard, duration: duration)
+            plan = try RunPlan(
+                scenario: scenario,
+                url: url,
+                shard: shard,
+                duration: duration,
+                inFlight: self.inFlight
+            )
         } catch {
             throw CommandFailure(
                 status: error.kind == .invalid ? .invalidInput : .couldNotStart,

@@ -217,7 +217,14 @@ final class LoadConnection: WebSocketDelegate {
 
     /// The intended send time for the next send, or `nil` after arranging to be woken when one is due.
     private func takePermit() -> UInt64? {
-        guard let messages = self.worker.plan.messages else { return Worker.now() }
+        guard let messages = self.worker.plan.messages else {
+            if let limit = self.worker.plan.inFlight, self.window.outstanding >= limit {
+                // The window is full: the next echo (or its timeout) frees a place.
+                self.wait = .permit
+                return nil
+            }
+            return Worker.now()
+        }
         if messages.per == .total {
             let now = Worker.now()
             if let intended = self.worker.takeTotalPermit(readySince: now) { return intended }
@@ -334,6 +341,9 @@ final class LoadConnection: WebSocketDelegate {
             self.run()
         case .drain(let code, let reason):
             if self.window.isEmpty { self.beginClose(code: code, reason: reason) }
+        case .permit where worker.plan.inFlight != nil && worker.plan.messages == nil:
+            self.wait = .none
+            self.run()
         default:
             break
         }
@@ -377,6 +387,9 @@ final class LoadConnection: WebSocketDelegate {
         }
         if case .drain(let code, let reason) = self.wait, self.window.isEmpty {
             self.beginClose(code: code, reason: reason)
+        } else if expired > 0, case .permit = self.wait, self.worker.plan.messages == nil {
+            self.wait = .none
+            self.run()
         }
     }
 
@@ -389,11 +402,18 @@ final class LoadConnection: WebSocketDelegate {
 
     /// Stops the connection for the end of the run or a ramp-down: closes with `code` (RFC 6455 §7.4.1:
     /// 1000 normal, 1001 going away); echoes already in flight still arrive before the server's close frame.
-    func stop(code: UInt16) {
+    /// With `drain`, outstanding echoes are awaited (up to their expect timeout) before the close.
+    func stop(code: UInt16, drain: Bool = false) {
         guard self.stopCode == nil else { return }
         self.stopCode = code
         if self.endReason == .completed { self.endReason = .stopped }
-        if self.isOpen { self.beginClose(code: code, reason: "") }
+        guard self.isOpen else { return }
+        if drain {
+            self.cancelTimers()
+            self.enterDrain(code: code, reason: "")
+        } else {
+            self.beginClose(code: code, reason: "")
+        }
     }
 
     /// Closes the transport at once (drain timeout).

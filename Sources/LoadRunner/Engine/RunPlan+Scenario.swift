@@ -18,7 +18,8 @@ extension RunPlan {
         scenario: Scenario,
         url: WebSocketURL,
         shard: Shard = .whole,
-        duration: Duration? = nil
+        duration: Duration? = nil,
+        inFlight: Int? = nil
     ) throws(RunPlanError) {
         let target = scenario.target
         var connect = ConnectOptions(url: try Self.url(url, query: target.query))
@@ -80,7 +81,8 @@ extension RunPlan {
             load = .open(schedule: schedule, spacing: open.spacing, maxConnections: open.maxConnections)
         }
         let messages = scenario.load.messages
-        let program = ScriptProgram(steps: scenario.steps, paced: messages != nil) { path in
+        let window = messages == nil ? inFlight.map { max(1, $0) } : nil
+        let program = ScriptProgram(steps: scenario.steps, paced: messages != nil || window != nil) { path in
             let resolved = scenario.resolvePath(path)
             return (FileManager.default.contents(atPath: resolved)).map { [UInt8]($0) } ?? []
         }
@@ -96,6 +98,7 @@ extension RunPlan {
             thresholds: scenario.thresholds,
             expectation: scenario.expect
         )
+        self.inFlight = window
     }
 
     private static func url(_ url: WebSocketURL, query: [KeyValue]) throws(RunPlanError) -> WebSocketURL {

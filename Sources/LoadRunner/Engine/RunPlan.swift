@@ -20,6 +20,9 @@ package struct RunPlan: Sendable {
     package var load: Load
     /// Message pacing; `nil` sends as fast as the script goes (closed loop).
     package var messages: MessageRate?
+    /// Unpaced runs only: how many echoes may be outstanding per connection (`send` + `expect` pairs are
+    /// pipelined up to this window); `nil` waits for each echo.
+    package var inFlight: Int?
     package var program: ScriptProgram
     /// Run length; `nil` runs until every connection has finished its script.
     package var durationNanoseconds: UInt64?
@@ -50,6 +53,7 @@ package struct RunPlan: Sendable {
         self.load = load
         self.program = program
         self.messages = messages
+        self.inFlight = nil
         self.sources = sources
         self.durationNanoseconds = durationNanoseconds
         self.shard = shard

@@ -122,7 +122,7 @@ package final class Worker {
                 self.slots[index] = .idle
             }
         }
-        for connection in Array(self.active.values) { connection.stop(code: code) }
+        for connection in Array(self.active.values) { connection.stop(code: code, drain: code == 1000) }
     }
 
     /// Closes whatever is still open without a handshake (after the drain time).
@@ -188,7 +188,7 @@ package final class Worker {
                     self.open(slot: index)
                 case .running(let connection) where index >= target:
                     self.slots[index] = .idle
-                    connection.stop(code: 1000)
+                    connection.stop(code: 1000, drain: true)
                 case .backoff(let timer) where index >= target:
                     timer.cancel()
                     self.slots[index] = .idle
