@@ -26,6 +26,7 @@ package struct Coordinator: Sendable {
     /// Runs the plan on every loop of `group`; never throws: failures are in the outcome.
     package func run(on group: MultiThreadedEventLoopGroup) async throws -> RunOutcome {
         let fileLimit = FileLimit.raise()
+        let baseline = ResourceUsage.current()
         let loops = Array(group.makeIterator())
         var workers: [NIOLoopBound<Worker>] = []
         let plan = self.plan
@@ -120,6 +121,16 @@ package struct Coordinator: Sendable {
         for report in reports { for (kind, count) in report.limits { limits[kind, default: 0] += count } }
         let thresholds = ThresholdEvaluator.evaluate(plan.thresholds, against: totals, elapsedSeconds: elapsed)
         let usage = ResourceUsage.current()
+        var latencies: [String: HistogramSummary] = [:]
+        for metric in HistogramMetric.allCases where !totals[metric].isEmpty {
+            latencies[metric.name] = totals[metric].summary
+        }
+        var connectionsPerSecond: Double?
+        if let first = reports.compactMap(\.firstAttemptNanoseconds).min(),
+            let last = reports.compactMap(\.lastUpgradeNanoseconds).max(), last > first
+        {
+            connectionsPerSecond = Double(totals[.upgradesOK]) / (Double(last - first) / 1e9)
+        }
         let peak = max(peakOpen, reports.reduce(0) { $0 + $1.peakOpen })
         return RunOutcome(
             scenario: plan.name,
@@ -140,12 +151,17 @@ package struct Coordinator: Sendable {
             skippedSends: reports.reduce(0) { $0 + $1.skippedSends },
             client: RunOutcome.Client(
                 usage: usage,
+                baseline: baseline,
                 fileLimit: fileLimit,
                 peakConnections: peak,
                 cpuSecondsPerConnection: peak > 0
-                    ? (usage.userCPUSeconds + usage.systemCPUSeconds) / Double(peak) : nil,
-                rssBytesPerConnection: peak > 0 ? Double(usage.maxRSSBytes) / Double(peak) : nil
-            )
+                    ? (usage.userCPUSeconds + usage.systemCPUSeconds - baseline.userCPUSeconds
+                        - baseline.systemCPUSeconds) / Double(peak) : nil,
+                rssBytesPerConnection: peak > 0
+                    ? Double(usage.maxRSSBytes &- min(usage.maxRSSBytes, baseline.maxRSSBytes)) / Double(peak) : nil
+            ),
+            latencies: latencies,
+            connectionsPerSecond: connectionsPerSecond
         )
     }
 

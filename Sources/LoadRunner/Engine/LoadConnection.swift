@@ -62,6 +62,7 @@ final class LoadConnection: WebSocketDelegate {
     func start() {
         let worker = self.worker
         worker.recorder.increment(.connectionAttempts)
+        if worker.firstAttempt == nil { worker.firstAttempt = Worker.now() }
         var options = worker.plan.connect
         options.localAddress = worker.nextSourceAddress()
         let bound = NIOLoopBound(self, eventLoop: worker.loop)

@@ -5,7 +5,10 @@ package import LoadMetrics
 package struct RunOutcome: Sendable, Codable {
     /// The client's own cost.
     package struct Client: Sendable, Codable, Equatable {
+        /// Usage over the whole process life at the end of the run.
         package var usage: ResourceUsage
+        /// Usage when the run started (after start-up), subtracted in the per-connection figures.
+        package var baseline: ResourceUsage
         package var fileLimit: FileLimit
         /// Peak connections open at once, the divisor of the per-connection figures.
         package var peakConnections: UInt64
@@ -33,6 +36,11 @@ package struct RunOutcome: Sendable, Codable {
     package var unsolicitedMessages: UInt64
     package var skippedSends: UInt64
     package var client: Client
+    /// Percentiles of every latency histogram of `totals`, in microseconds (the histograms themselves are
+    /// in `totals`, lossless).
+    package var latencies: [String: HistogramSummary]
+    /// Upgrades per second from the first attempt to the last upgrade: the connection rate reached.
+    package var connectionsPerSecond: Double?
 
     /// Pretty, key-sorted JSON with ISO 8601 dates.
     package func jsonData() throws -> Data {

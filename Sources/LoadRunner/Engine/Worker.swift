@@ -35,6 +35,9 @@ package final class Worker {
     var unsolicitedMessages: UInt64 = 0
     /// Most connections open at once on this worker.
     private(set) var peakOpen: UInt64 = 0
+    /// When the first connection attempt started and the last upgrade completed (monotonic nanoseconds).
+    var firstAttempt: UInt64?
+    var lastUpgrade: UInt64?
     private var skippedSends: UInt64 = 0
     private var limits: [LimitKind: UInt64] = [:]
     private var active: [ObjectIdentifier: LoadConnection] = [:]
@@ -141,7 +144,9 @@ package final class Worker {
             skippedSends: self.skippedSends,
             finished: self.isFinished,
             activeConnections: self.active.count,
-            peakOpen: self.peakOpen
+            peakOpen: self.peakOpen,
+            firstAttemptNanoseconds: self.firstAttempt,
+            lastUpgradeNanoseconds: self.lastUpgrade
         )
     }
 
@@ -224,6 +229,7 @@ package final class Worker {
 
     /// Called when a connection completes its upgrade.
     func connectionOpened() {
+        self.lastUpgrade = Self.now()
         self.recorder.connectionOpened()
         self.peakOpen = max(self.peakOpen, self.recorder.connectionsOpen)
     }

@@ -17,4 +17,8 @@ package struct WorkerReport: Sendable {
     package var activeConnections: Int
     /// Most connections open at once on this worker so far.
     package var peakOpen: UInt64
+    /// When this worker's first connection attempt started (monotonic nanoseconds).
+    package var firstAttemptNanoseconds: UInt64?
+    /// When this worker's latest upgrade completed (monotonic nanoseconds).
+    package var lastUpgradeNanoseconds: UInt64?
 }
