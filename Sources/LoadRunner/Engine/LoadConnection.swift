@@ -379,6 +379,12 @@ final class LoadConnection: WebSocketDelegate {
         self.run()
     }
 
+    /// Whether any sent message awaits its echo, or the connection waits to drain.
+    var hasOutstanding: Bool {
+        if case .drain = self.wait { return true }
+        return !self.window.isEmpty
+    }
+
     /// Expires pipelined messages past their expect timeout (called by the worker's sweep).
     func sweep(now: UInt64) {
         let expired = self.window.expire(before: now)

@@ -23,6 +23,8 @@ package final class Worker {
 
     /// How often the worker checks its ramp, arrivals and pipelined timeouts.
     static let heartbeat = TimeAmount.milliseconds(5)
+    /// Connects a worker starts per heartbeat at most (100,000 per second per worker).
+    static let maxStartsPerTick = 500
 
     package let loop: any EventLoop
     package let plan: RunPlan
@@ -43,6 +45,9 @@ package final class Worker {
     private var active: [ObjectIdentifier: LoadConnection] = [:]
     private var slots: [Slot] = []
     private var slotFailures: [Int] = []
+    /// The ramp target of the last slot scan, and whether a slot changed since (so idle ticks cost nothing).
+    private var scannedTarget = -1
+    private var slotsChanged = true
     private var startNanoseconds: UInt64 = 0
     private var started = false
     private var stopping = false
@@ -187,9 +192,19 @@ package final class Worker {
         switch self.plan.load {
         case .closed:
             let target = self.currentTarget()
+            guard target != self.scannedTarget || self.slotsChanged else { break }
+            self.slotsChanged = false
+            self.scannedTarget = target
+            var started = 0
             for index in self.slots.indices {
                 switch self.slots[index] {
                 case .idle where index < target:
+                    // Bound the connects started per tick so the loop stays responsive; the rest follow.
+                    guard started < Self.maxStartsPerTick else {
+                        self.slotsChanged = true
+                        break
+                    }
+                    started += 1
                     self.open(slot: index)
                 case .running(let connection) where index >= target:
                     self.slots[index] = .idle
@@ -213,8 +228,8 @@ package final class Worker {
             }
         }
         self.ticks &+= 1
-        if self.ticks % 10 == 0 {
-            for connection in self.active.values { connection.sweep(now: now) }
+        if self.ticks % 20 == 0 {
+            for connection in self.active.values where connection.hasOutstanding { connection.sweep(now: now) }
         }
     }
 
@@ -237,6 +252,7 @@ package final class Worker {
     /// Called once by each connection when it is over.
     func connectionEnded(_ connection: LoadConnection, end: ConnectionEnd) {
         self.active.removeValue(forKey: ObjectIdentifier(connection))
+        self.slotsChanged = true
         guard let slot = connection.slot, slot < self.slots.count else { return }
         guard case .running(let current) = self.slots[slot], current === connection else { return }
         guard !self.stopping else {
@@ -268,6 +284,7 @@ package final class Worker {
                     let worker = bound.value
                     guard case .backoff = worker.slots[slot], !worker.stopping else { return }
                     worker.slots[slot] = .idle
+                    worker.slotsChanged = true
                     worker.tick()
                 }
             )
