@@ -46,7 +46,15 @@ steady() { # report.json → msgs/s MB/s
     | if $n == 0 then "0 0" else
       "\(([$p[].messagesReceived]|add)/$n|floor) \(([$p[].payloadBytesReceived]|add)/$n/1e6|.*10|floor/10)" end' "$1"
 }
-lat() { jq -r '.latencies.message_rtt // {} | "p50 \((.p50//0)/1000) ms  p99 \((.p99//0)/1000) ms  p99.9 \((.p999//0)/1000) ms"' "$1"; }
+# Steady-state message_rtt percentiles (µs buckets of the same seconds, merged), in ms.
+lat() {
+  jq -r '[.timeSeries[1:-2][].messageRTT.buckets[]] | group_by(.[0]) | map([.[0][0], (map(.[1]) | add)])
+    | sort_by(.[0]) as $b | ($b | map(.[1]) | add // 0) as $n
+    | def pct(p): ($n * p / 100 | ceil) as $k
+        | reduce $b[] as $x ({c: 0, v: null}; if .v == null then (.c += $x[1]) | (if .c >= $k then .v = $x[0] else . end) else . end)
+        | (.v // 0) / 1000;
+      "p50 \(pct(50)) ms  p99 \(pct(99)) ms  p99.9 \(pct(99.9)) ms (steady seconds)"' "$1"
+}
 cpu() { jq -r '.client | ((.usage.userCPUSeconds + .usage.systemCPUSeconds) - (.baseline.userCPUSeconds + .baseline.systemCPUSeconds)) as $c | "\($c*100|floor/100) s cpu"' "$1"; }
 py() { [[ "${SKIP_PY:-0}" == 1 ]] && { echo '{}'; return; }; python3 "$BENCH/clients/py_client.py" --url "$URL" --duration "$DURATION" "$@" 2>/dev/null | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
