@@ -100,14 +100,32 @@ let package = Package(
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
-        .testTarget(name: "RunResultsTests", dependencies: ["RunResults"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
-        .testTarget(name: "LoadRunnerTests", dependencies: ["LoadRunner"], swiftSettings: strict),
-        .testTarget(name: "ALBConfigTests", dependencies: ["ALBConfig"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
+            name: "RunResultsTests",
+            dependencies: ["RunResults", "LoadMetrics", "Scenario"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "RunResults", "LoadMetrics"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LoadRunnerTests",
+            dependencies: ["LoadRunner", "WSTransport", "WSProtocol", nioCore, nioPosix],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ALBConfigTests",
+            dependencies: ["ALBConfig", "Scenario"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["WSTransport", "TestSupport", nioPosix],
+            dependencies: ["WSTransport", "LoadRunner", "TestSupport", nioPosix],
             swiftSettings: strict
         ),
     ]

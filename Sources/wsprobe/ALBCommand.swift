@@ -5,6 +5,6 @@ struct ALBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alb",
         abstract: "Check IONOS application load balancer configurations for WebSocket hazards.",
-        subcommands: [ALBLintCommand.self]
+        subcommands: [ALBLintCommand.self, ALBScenarioCommand.self]
     )
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import LoadRunner
 import NIOPosix
+import Reports
 import Scenario
 import WSProtocol
 import WSTransport
@@ -42,6 +44,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .customLong("brief"), help: "Print only the verdict and the phase lines.")
     var brief = false
 
+    @Option(help: ArgumentHelp("Also write report.json, report.html and junit.xml into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Also write a JUnit XML file (one test case per phase) for CI.", valueName: "file"))
+    var junit: String?
+
     func validate() throws {
         guard (0...10_000).contains(self.count) else {
             throw ValidationError("--count must be from 0 to 10000.")
@@ -53,14 +61,42 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            let startedAt = Date()
             let result = try await self.check()
             print(self.json ? try result.jsonText() : result.consoleText(verbose: !self.brief))
+            try self.writeReports(result, startedAt: startedAt, endedAt: Date())
             if !result.passed {
                 throw ExitCode(ExitStatus.failed.rawValue)
             }
         } catch let failure as CommandFailure {
             printError(failure.description)
             throw failure.status.exitCode
+        }
+    }
+
+    /// Writes the requested report files: every format is a view of the check's `RunResult`.
+    private func writeReports(_ result: CheckResult, startedAt: Date, endedAt: Date) throws {
+        guard self.out != nil || self.junit != nil else { return }
+        let runResult = result.runResult(
+            commandLine: CommandLine.arguments,
+            toolVersion: WSProbeVersion.current,
+            startedAt: startedAt,
+            endedAt: endedAt
+        )
+        do {
+            if let out = self.out {
+                let files = try ReportBundle.write(runResult, to: URL(fileURLWithPath: out))
+                printError("reports: \(files.map(\.path).joined(separator: ", "))")
+            }
+            if let junit = self.junit {
+                try JUnitReportWriter().write(runResult, to: URL(fileURLWithPath: junit))
+            }
+        } catch {
+            throw CommandFailure(
+                status: .couldNotStart,
+                code: "report.write",
+                message: "Could not write the reports: \(error)"
+            )
         }
     }
 

@@ -7,7 +7,10 @@ struct WSProbe: AsyncParsableCommand {
         commandName: "wsprobe",
         abstract: "Verify WebSocket connectivity through application load balancers and load-test WebSocket services.",
         version: WSProbeVersion.current,
-        subcommands: [CheckCommand.self, RunCommand.self, ValidateCommand.self, AutobahnCommand.self, ALBCommand.self]
+        subcommands: [
+            CheckCommand.self, RunCommand.self, ServeCommand.self, ValidateCommand.self, ReportCommand.self,
+            MergeCommand.self, CompareCommand.self, ALBCommand.self, AutobahnCommand.self, ProbeCommand.self,
+        ]
     )
 
     /// Accepts `--deflate` without a value before ArgumentParser runs.
@@ -16,7 +19,7 @@ struct WSProbe: AsyncParsableCommand {
     }
 
     /// Subcommands whose `--deflate` takes optional parameters.
-    static let commandsWithDeflateOption: Set<String> = ["check"]
+    static let commandsWithDeflateOption: Set<String> = ["check", "probe"]
 
     /// `--deflate` alone (next argument absent or another flag) becomes `--deflate=default`, so the flag can take
     /// optional RFC 7692 parameters as curl-style `--deflate=params`.

@@ -405,7 +405,7 @@ struct LoaderFieldTests {
             ]
         )
         #expect(embedded.events == [.init(at: .seconds(5), target: "b", action: .drain)])
-        #expect(scenario.identity == .header("X-Target-Id"))
+        #expect(scenario.identity == .header("X-Wsprobe-Target"))
     }
 
     @Test("JSON input is accepted and positions still point into it")

@@ -16,7 +16,10 @@ struct DeflateOfferParsingTests {
             serverMaxWindowBits: 10,
             clientMaxWindowBits: .limit(12)
         )
-        let text = "server_no_context_takeover; client_no_context_takeover; server_max_window_bits=10; client_max_window_bits=12"
+        let text = [
+            "server_no_context_takeover", "client_no_context_takeover", "server_max_window_bits=10",
+            "client_max_window_bits=12",
+        ].joined(separator: "; ")
         #expect(try DeflateOffer(parsing: text) == expected)
         #expect(try DeflateOffer(parsing: "permessage-deflate; " + text) == expected)
     }

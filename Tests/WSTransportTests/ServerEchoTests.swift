@@ -18,6 +18,7 @@ struct ServerEchoTests {
         #expect(report.binaryOk == true)
         #expect(report.bigOk == true)
         #expect(report.whoami == "target-a")
+        #expect(report.pong == true)
         #expect(report.closeCode == 1000)
         #expect(report.extensions == [])
         let counters = try await ServerTestHarness.waitUntil(server) { $0.openConnections == 0 }
@@ -60,17 +61,10 @@ struct ServerEchoTests {
     func subprotocol(offered: [String], selected: String?) async throws {
         let server = try await ServerTestHarness.start(.init(identity: "s", subprotocols: ["superchat", "v2"]))
         let arguments = offered.flatMap { ["--subprotocol", $0] }
-        if selected == nil {
-            // websockets refuses a connection without a subprotocol it asked for only when the server picks
-            // one it did not offer; without a selection it connects with none.
-            let report = try await ServerTestHarness.client("echo", server.wsURL, arguments)
-            #expect(report.subprotocol == nil)
-            #expect(report.headers?["sec-websocket-protocol"] == nil)
-        } else {
-            let report = try await ServerTestHarness.client("echo", server.wsURL, arguments)
-            #expect(report.subprotocol == selected)
-            #expect(report.headers?["sec-websocket-protocol"] == selected)
-        }
+        // Without a match the server selects none and websockets connects without a subprotocol.
+        let report = try await ServerTestHarness.client("echo", server.wsURL, arguments)
+        #expect(report.subprotocol == selected)
+        #expect(report.headers?["sec-websocket-protocol"] == selected)
         try await server.stop().get()
     }
 
@@ -93,6 +87,45 @@ struct ServerEchoTests {
         #expect(report.whoami == "secure")
         #expect(report.bigOk == true)
         #expect(report.headers?["x-wsprobe-target"] == "secure")
+        try await server.stop().get()
+    }
+
+    @Test("requires a client certificate from the configured CA (mTLS)")
+    func mutualTLS() async throws {
+        let certificates = try CertificateFactory.shared()
+        let configuration = EchoServerConfiguration(
+            identity: "mtls",
+            tls: EchoServerTLS(
+                certificateChainFile: certificates.serverCertificate,
+                keyFile: certificates.serverKey,
+                clientCAFile: certificates.caCertificate
+            )
+        )
+        let server = try await ServerTestHarness.start(configuration)
+        let url = "wss://127.0.0.1:\(server.port)/"
+        let withCertificate = try await ServerTestHarness.client(
+            "echo",
+            url,
+            [
+                "--cafile", certificates.caCertificate,
+                "--certfile", certificates.clientCertificate, "--keyfile", certificates.clientKey,
+            ]
+        )
+        #expect(withCertificate.whoami == "mtls")
+        await #expect(throws: ServerClientFailure.self) {
+            _ = try await ServerTestHarness.client("echo", url, ["--cafile", certificates.caCertificate], timeout: 10)
+        }
+        let counters = try await ServerTestHarness.waitUntil(server) { $0.openConnections == 0 }
+        #expect(counters.upgrades == 1)
+        try await server.stop().get()
+    }
+
+    @Test("echoes a frame the client sent in the same write as its request head")
+    func pipelinedFrame() async throws {
+        let server = try await ServerTestHarness.start(.init(identity: "p"))
+        let report = try await ServerTestHarness.client("pipeline", server.wsURL)
+        #expect(report.status == 101)
+        #expect(report.text == "pipelined")
         try await server.stop().get()
     }
 

@@ -60,11 +60,12 @@ struct ServerMisbehaviourTests {
     @Test("ends TCP without a close frame after drop-after; Python reports 1006")
     func dropAfter() async throws {
         let server = try await ServerTestHarness.start(
-            .init(identity: "x", misbehaviour: .init(dropAfter: .milliseconds(400)))
+            .init(identity: "x", misbehaviour: .init(dropAfter: .seconds(1)))
         )
         let report = try await ServerTestHarness.client("wait-close", server.wsURL, ["--send", "x"])
         #expect(report.code == 1006)
-        #expect((report.openSeconds ?? 0) >= 0.35)
+        // Measured by the client from when it saw the 101, a little after the server wrote it.
+        #expect((report.openSeconds ?? 0) >= 0.7)
         try await server.stop().get()
     }
 

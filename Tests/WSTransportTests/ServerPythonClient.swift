@@ -2,7 +2,6 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Testing
-
 import WSTransport
 
 /// What `Fixtures/ws_client.py` (Python `websockets`, an independent client) printed.
@@ -15,6 +14,7 @@ struct ServerClientReport: Decodable, Sendable {
     var binaryOk: Bool?
     var bigOk: Bool?
     var whoami: String?
+    var pong: Bool?
     var closeCode: Int?
     var body: String?
     var code: Int?
@@ -23,6 +23,8 @@ struct ServerClientReport: Decodable, Sendable {
     var echoed: Int?
     var count: Int?
     var codes: [Int]?
+    var closedBy: String?
+    var waitedSeconds: Double?
 }
 
 /// Why the Python client gave no report.

@@ -30,4 +30,20 @@ struct ServerScaleTests {
         let after = try await server.counters().get()
         #expect(after.openConnections == 0)
     }
+
+    @Test("stop() also ends connections still sending their request head, and completes")
+    func stopDuringHandshake() async throws {
+        let server = try await ServerTestHarness.start(.init(identity: "half"))
+        async let report = ServerTestHarness.client(
+            "raw",
+            server.wsURL,
+            ["--request", "GET / HTTP/1.1\\r\\nHost: x\\r\\n"],
+            timeout: 20
+        )
+        _ = try await ServerTestHarness.waitUntil(server) { $0.openConnections == 1 }
+        let started = ContinuousClock.now
+        try await server.stop().get()
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(try await report.status == nil)
+    }
 }

@@ -138,4 +138,30 @@ struct CheckCommandTests {
         #expect(dead.status == 1)
         #expect(dead.standardOutput.contains("[handshake.status.gateway-error]"), "\(dead.standardOutput)")
     }
+
+    @Test("--out writes report.json, report.html and junit.xml; a failed phase is a JUnit failure")
+    func reportFiles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passed = try await WSProbeBinary.run(["check", "--out", folder.path, "--brief"])
+        #expect(passed.status == 0, "\(passed.standardOutput)\(passed.standardError)")
+        for name in ["report.json", "report.html", "junit.xml"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json")))
+                as? [String: Any]
+        )
+        #expect(report["kind"] as? String == "check")
+        #expect(report["verdict"] as? String == "passed")
+        #expect((report["checks"] as? [Any])?.count == 6)
+
+        let port = try LoopbackPort.free()
+        let junit = folder.appendingPathComponent("failed.xml")
+        let failed = try await WSProbeBinary.run(["check", "ws://127.0.0.1:\(port)/", "--junit", junit.path])
+        #expect(failed.status == 1)
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.contains("failures=\"1\""))
+        #expect(xml.contains("tcp.refused"))
+    }
 }

@@ -34,7 +34,7 @@ struct ScenarioDecoder {
         let needsIdentity = routes.contains { $0.expect.namesTargets }
         if identity == nil, needsIdentity || weights != nil {
             if target.url == nil {
-                identity = .header(target.embedded?.identityHeader ?? "X-Target-Id")
+                identity = .header(target.embedded?.identityHeader ?? "X-Wsprobe-Target")
             } else {
                 let anchor = top.keyNode("weights") ?? top.keyNode("routes") ?? root
                 context.error(

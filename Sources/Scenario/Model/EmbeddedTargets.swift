@@ -69,7 +69,7 @@ package struct EmbeddedTargets: Sendable, Hashable {
     /// Idle tunnel timeout of the emulated ALB (IONOS `clientTimeout`); `nil` means never.
     package var idleTimeout: Duration?
     package var events: [Event]
-    /// Name of the response header carrying the identity (default `X-Target-Id`).
+    /// Name of the response header carrying the identity (default `X-Wsprobe-Target`).
     package var identityHeader: String
 
     package init(
@@ -77,7 +77,7 @@ package struct EmbeddedTargets: Sendable, Hashable {
         rules: [Rule] = [],
         idleTimeout: Duration? = nil,
         events: [Event] = [],
-        identityHeader: String = "X-Target-Id"
+        identityHeader: String = "X-Wsprobe-Target"
     ) {
         self.targets = targets
         self.rules = rules

@@ -1,6 +1,6 @@
 /// How wsprobe learns which backend target served a connection.
 package enum IdentitySource: Sendable, Hashable {
-    /// The value of this response header on the 101 (e.g. `X-Target-Id`; `wsprobe serve --id` sets it).
+    /// The value of this response header on the 101 (e.g. `X-Wsprobe-Target`; `wsprobe serve --id` sets it).
     case header(String)
     /// Send `message` after the upgrade and read the identity from the reply with `pattern`
     /// (capture group 1 if present, else the whole match). `wsprobe serve` answers `whoami`.

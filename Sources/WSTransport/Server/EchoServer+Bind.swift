@@ -45,7 +45,9 @@ extension EchoServer {
         let eventLoop = group.next()
         let bound: EventLoopFuture<any Channel>
         do {
-            bound = bootstrap.bind(to: try SocketAddress.makeAddressResolvingHost(configuration.host, port: configuration.port))
+            bound = bootstrap.bind(
+                to: try SocketAddress.makeAddressResolvingHost(configuration.host, port: configuration.port)
+            )
         } catch {
             return eventLoop.makeFailedFuture(
                 EchoServerError.bind(host: configuration.host, port: configuration.port, reason: "\(error)")

@@ -1,7 +1,6 @@
 package import NIOCore
 import NIOPosix
 import TLSOpenSSL
-import WSProtocol
 
 /// The WebSocket echo target behind `wsprobe serve`: echoes text and binary, answers `whoami` with its
 /// identity, reports the identity in a header on the 101, and misbehaves on request.
@@ -42,7 +41,7 @@ package final class EchoServer: Sendable {
         let eventLoop = group.next()
         let tls: TLSContext?
         do {
-            try Self.check(configuration)
+            try configuration.validate()
             tls = try configuration.tls.map { files throws(TLSError) in
                 try TLSContext(
                     configuration: .server(
@@ -84,7 +83,9 @@ package final class EchoServer: Sendable {
         return self.listener.close().recover { _ in }.flatMap {
             let closing = loops.map { bound in
                 bound.eventLoop.submit {
-                    bound.value.sessions.values.map { session in
+                    // A copy: closing a channel may remove its session from the registry at once.
+                    let sessions = Array(bound.value.sessions.values)
+                    return sessions.map { session in
                         session.goAway()
                         return session.channel.closeFuture
                     }
@@ -94,38 +95,5 @@ package final class EchoServer: Sendable {
         }.flatMap { closeFutures in
             EventLoopFuture.whenAllComplete(closeFutures.flatMap { $0 }, on: eventLoop).map { _ in }
         }
-    }
-
-    private static func check(_ configuration: EchoServerConfiguration) throws(EchoServerError) {
-        guard (0...65535).contains(configuration.port) else {
-            throw .configuration("port \(configuration.port) is not between 0 and 65535")
-        }
-        guard configuration.headLimit > 0, configuration.backlog > 0 else {
-            throw .configuration("the head limit and backlog must be positive")
-        }
-        if let limit = configuration.maxConnections, limit < 1 {
-            throw .configuration("the connection limit must be at least 1")
-        }
-        if let status = configuration.misbehaviour.rejectWith?.status, !(100...599).contains(status) || status == 101 {
-            throw .configuration("the rejection status \(status) is not an HTTP status other than 101")
-        }
-        for code in [configuration.misbehaviour.closeWith, configuration.misbehaviour.idleCloseCode].compactMap(\.self)
-        where !code.isAllowedOnWire {
-            throw .configuration("close code \(code.rawValue) may not be sent (RFC 6455 §7.4)")
-        }
-        guard !configuration.identityHeaderName.isEmpty, configuration.identityHeaderName.allSatisfy(\.isTokenCharacter),
-            !configuration.identity.contains(where: \.isNewline)
-        else {
-            throw .configuration("the identity header name must be an HTTP token and the identity one line")
-        }
-    }
-}
-
-extension Character {
-    /// RFC 9110 §5.6.2 tchar.
-    fileprivate var isTokenCharacter: Bool {
-        guard self.isASCII, let ascii = self.asciiValue else { return false }
-        return (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x61 && ascii <= 0x7A)
-            || "!#$%&'*+-.^_`|~".contains(self)
     }
 }

@@ -32,7 +32,9 @@ final class EchoSession: WebSocketDelegate {
 
     // MARK: WebSocketDelegate
 
+    /// Idempotent, so it is safe whether the upgrade handler or the socket itself reports the opening.
     func webSocketDidOpen(_ socket: WebSocketHandler) {
+        guard self.socket !== socket else { return }
         self.socket = socket
         self.loop.counters.upgrades += 1
         self.lastActivity = .now()
@@ -41,12 +43,12 @@ final class EchoSession: WebSocketDelegate {
             return
         }
         if let delay = self.misbehaviour.dropAfter {
-            self.dropTimer = self.schedule(in: delay) { session in
+            self.dropTimer = self.schedule(in: EchoServer.timeAmount(delay)) { session in
                 session.socket?.abort()
             }
         }
         if let idle = self.misbehaviour.idleClose {
-            self.scheduleIdleCheck(in: idle)
+            self.scheduleIdleCheck(in: EchoServer.timeAmount(idle))
         }
         if let code = self.misbehaviour.closeWith, self.misbehaviour.closeMoment == .afterUpgrade {
             self.close(socket, code: code, reason: "configured close")
@@ -67,7 +69,8 @@ final class EchoSession: WebSocketDelegate {
                 return
             }
         }
-        guard self.pendingClose == nil else { return }
+        // After our close frame, messages still arriving (RFC 6455 §7.1.2) are not echoed.
+        guard self.pendingClose == nil, socket.isOpen else { return }
         self.loop.counters.messagesEchoed += 1
         self.loop.counters.bytesEchoed += message.payload.readableBytes
         let isWhoami =
@@ -128,7 +131,7 @@ final class EchoSession: WebSocketDelegate {
     private func scheduleIdleCheck(in delay: TimeAmount) {
         self.idleTimer = self.schedule(in: delay) { session in
             guard let socket = session.socket, let idle = session.misbehaviour.idleClose else { return }
-            let due = session.lastActivity + idle
+            let due = session.lastActivity + EchoServer.timeAmount(idle)
             let now = NIODeadline.now()
             if now >= due {
                 session.close(socket, code: session.misbehaviour.idleCloseCode, reason: "idle")

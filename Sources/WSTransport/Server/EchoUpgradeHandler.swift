@@ -65,7 +65,13 @@ final class EchoUpgradeHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .done:
             return
         case .delaying:
+            // Frames sent before the 101 wait here; a client that sends more than one message's worth is cut off.
             self.buffer.setOrWriteBuffer(&bytes)
+            if let buffered = self.buffer?.readableBytes, buffered > self.configuration.limits.maxMessageSize {
+                self.state = .done
+                self.buffer = nil
+                context.close(promise: nil)
+            }
         case .awaitingHead:
             self.buffer.setOrWriteBuffer(&bytes)
             self.parseHead(context: context)
@@ -124,7 +130,7 @@ final class EchoUpgradeHandler: ChannelInboundHandler, RemovableChannelHandler {
         if let delay = self.configuration.misbehaviour.delayUpgrade {
             self.state = .delaying
             let bound = NIOLoopBound((self, context, compression), eventLoop: context.eventLoop)
-            context.eventLoop.scheduleTask(in: delay) {
+            context.eventLoop.scheduleTask(in: EchoServer.timeAmount(delay)) {
                 let (handler, context, compression) = bound.value
                 guard context.channel.isActive else { return }
                 handler.upgrade(response, compression: compression, context: context)

@@ -43,7 +43,34 @@ package final class PythonWebSocketServer: Sendable {
         idleClose: Duration? = nil,
         port: Int? = nil
     ) async throws -> PythonWebSocketServer {
-        let port = try port ?? LoopbackPort.free()
+        // A free port can be taken by another process between our probe and Python's bind; on a loaded machine
+        // that happens now and then, so a server on a port of our choosing is retried on a fresh port.
+        var attempt = 1
+        while true {
+            do {
+                return try await self.startOnce(
+                    id: id,
+                    deflate: deflate,
+                    tls: tls,
+                    subprotocols: subprotocols,
+                    idleClose: idleClose,
+                    port: try port ?? LoopbackPort.free()
+                )
+            } catch {
+                guard port == nil, attempt < 3 else { throw error }
+                attempt += 1
+            }
+        }
+    }
+
+    private static func startOnce(
+        id: String?,
+        deflate: Bool,
+        tls: PeerTLS?,
+        subprotocols: [String],
+        idleClose: Duration?,
+        port: Int
+    ) async throws -> PythonWebSocketServer {
         var arguments = [try PeerFiles.script("ws_server.py"), "--port", String(port)]
         if let id { arguments += ["--id", id] }
         if deflate { arguments.append("--deflate") }

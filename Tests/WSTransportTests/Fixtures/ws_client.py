@@ -33,6 +33,8 @@ def connect_args(args):
         kwargs["subprotocols"] = args.subprotocol
     if args.cafile:
         context = ssl.create_default_context(cafile=args.cafile)
+        if args.certfile:
+            context.load_cert_chain(args.certfile, args.keyfile)
         kwargs["ssl"] = context
     return kwargs
 
@@ -61,6 +63,9 @@ async def echo(args):
         result["big_ok"] = isinstance(echoed, bytes) and echoed == big
         await ws.send("whoami")
         result["whoami"] = await ws.recv()
+        pong = await ws.ping(b"are you there")
+        await asyncio.wait_for(pong, args.timeout)
+        result["pong"] = True
         await ws.close()
         result["close_code"] = ws.protocol.close_code
         return result
@@ -137,19 +142,25 @@ async def hold(args):
 def raw(args):
     """Send --request (with \\r\\n line ends) over a plain socket and return the response head and body."""
     host, port = args.uri.split("//", 1)[1].rstrip("/").split(":")
+    closed_by = "server"
     with socket.create_connection((host, int(port)), timeout=args.timeout) as sock:
         sock.sendall(args.request.replace("\\r\\n", "\r\n").encode())
+        sent = time.monotonic()
         data = b""
         while True:
             try:
                 chunk = sock.recv(65536)
-            except (ConnectionResetError, socket.timeout):
+            except ConnectionResetError:
+                break
+            except socket.timeout:
+                closed_by = "timeout"
                 break
             if not chunk:
                 break
             data += chunk
+        waited = time.monotonic() - sent
     if not data:
-        return {"status": None}
+        return {"status": None, "closedBy": closed_by, "waitedSeconds": waited}
     head, _, body = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = {}
@@ -159,13 +170,43 @@ def raw(args):
     return {"status": int(lines[0].split(" ")[1]), "headers": headers, "body": body.decode("utf-8", "replace")}
 
 
+def pipeline(args):
+    """Send the upgrade request and a masked text frame in one write; return the status and the echoed text.
+
+    This checks that bytes sent right behind the request head reach the WebSocket: RFC 6455 §4.1 has the
+    client wait for the 101, but some clients pipeline, and the server must not lose those bytes.
+    """
+    host, port = args.uri.split("//", 1)[1].rstrip("/").split(":")
+    request = (
+        "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+    ).encode()
+    payload = b"pipelined"
+    mask = b"\x01\x02\x03\x04"
+    frame = bytes([0x81, 0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+    with socket.create_connection((host, int(port)), timeout=args.timeout) as sock:
+        sock.sendall(request + frame)
+        data = b""
+        while b"\r\n\r\n" not in data or len(data.partition(b"\r\n\r\n")[2]) < 2 + len(payload):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    status = int(head.split(b" ")[1])
+    text = rest[2 : 2 + rest[1]].decode() if len(rest) >= 2 and rest[0] == 0x81 else None
+    return {"status": status, "text": text}
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["echo", "reject", "wait-close", "many", "hold", "raw"])
+    parser.add_argument("mode", choices=["echo", "reject", "wait-close", "many", "hold", "raw", "pipeline"])
     parser.add_argument("uri")
     parser.add_argument("--deflate", action="store_true")
     parser.add_argument("--subprotocol", action="append")
     parser.add_argument("--cafile")
+    parser.add_argument("--certfile")
+    parser.add_argument("--keyfile")
     parser.add_argument("--send")
     parser.add_argument("--count", type=int, default=1)
     parser.add_argument("--request", default="")
@@ -173,6 +214,8 @@ def main():
     args = parser.parse_args()
     if args.mode == "raw":
         result = raw(args)
+    elif args.mode == "pipeline":
+        result = pipeline(args)
     else:
         modes = {"echo": echo, "reject": reject, "wait-close": wait_close, "many": many, "hold": hold}
 

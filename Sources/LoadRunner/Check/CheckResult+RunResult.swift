@@ -1,0 +1,140 @@
+package import Foundation
+import LoadMetrics
+package import RunResults
+import WSProtocol
+
+extension CheckResult {
+    /// The check as a `RunResult` of kind `check`, so JSON, HTML and JUnit reports are views of the same data.
+    ///
+    /// Each phase becomes a check outcome (one JUnit test case); phase durations and echo round trips go into the
+    /// same histograms a load run fills, so `report`, `merge` and `compare` work on check results too.
+    package func runResult(
+        commandLine: [String],
+        toolVersion: String,
+        startedAt: Date,
+        endedAt: Date
+    ) -> RunResult {
+        var metrics = MetricsSnapshot()
+        metrics.add(1, to: .connectionAttempts)
+        let opened = self.phases.contains { $0.name == "upgrade" && $0.passed }
+        metrics.add(1, to: opened ? .upgradesOK : .upgradesFailed)
+        let histograms: [String: HistogramMetric] = [
+            "dns": .dns, "tcp": .tcpConnect, "tls": .tlsHandshake, "upgrade": .wsUpgrade, "close": .closeHandshake,
+        ]
+        for phase in self.phases {
+            if let metric = histograms[phase.name], let milliseconds = phase.milliseconds {
+                metrics.record(metric, Self.microseconds(milliseconds))
+            }
+        }
+        for echo in self.echoMilliseconds {
+            metrics.record(.messageRTT, Self.microseconds(echo))
+        }
+        metrics.add(UInt64(self.echoMilliseconds.count), to: .messagesSent)
+        metrics.add(UInt64(self.echoMilliseconds.count), to: .messagesReceived)
+        if let ping = self.pingMilliseconds {
+            metrics.record(.pingRTT, Self.microseconds(ping))
+        }
+        var samples = ErrorSamples()
+        if let failure = self.failure {
+            metrics.addError(code: failure.code)
+            _ = samples.record(ErrorSample(message: failure.message, phase: failure.phase), code: failure.code)
+        }
+        if let close = self.close {
+            metrics.addClose(CloseKey(code: close.code, initiator: close.initiatedBy == "wsprobe" ? .client : .server))
+        }
+        return RunResult(
+            tool: ToolInfo(version: toolVersion),
+            commandLine: commandLine,
+            kind: .check,
+            scenarioName: "check",
+            environment: .current(
+                startedAt: startedAt,
+                endedAt: endedAt,
+                durationSeconds: endedAt.timeIntervalSince(startedAt)
+            ),
+            metrics: metrics,
+            errorSamples: samples,
+            upgrade: self.upgradeDetails,
+            checks: self.phases.map { phase in
+                CheckOutcome(
+                    name: "\(phase.name): \(self.url)",
+                    passed: phase.passed,
+                    message: phase.passed ? phase.detail : (self.failure?.message ?? phase.detail),
+                    observed: phase.milliseconds.map { CheckFormat.milliseconds($0) },
+                    phase: phase.name,
+                    code: phase.passed ? nil : (self.failure?.code ?? phase.detail)
+                )
+            } + self.failureOutsidePhases,
+            checkDetails: CheckDetails(
+                phases: self.phases.compactMap { phase in
+                    phase.milliseconds.map { PhaseTiming(phase: phase.name, milliseconds: $0) }
+                },
+                echoRoundTripsMilliseconds: self.echoMilliseconds
+            )
+        )
+    }
+
+    /// A failure not attached to a failed phase line (e.g. an early close) still fails the JUnit suite.
+    private var failureOutsidePhases: [CheckOutcome] {
+        guard let failure = self.failure, !self.phases.contains(where: { !$0.passed }) else { return [] }
+        return [
+            CheckOutcome(
+                name: "\(failure.phase): \(self.url)",
+                passed: false,
+                message: failure.message,
+                phase: failure.phase,
+                code: failure.code
+            )
+        ]
+    }
+
+    private var upgradeDetails: UpgradeDetails? {
+        guard !self.requestHead.isEmpty || !self.responseHead.isEmpty else { return nil }
+        return UpgradeDetails(
+            request: Self.head(self.requestHead),
+            response: Self.head(self.responseHead),
+            subprotocol: self.subprotocol,
+            extensions: self.negotiatedExtensions,
+            tls: self.tls.map { tls in
+                RunResults.TLSFacts(
+                    version: tls.version,
+                    cipher: tls.cipher,
+                    alpn: tls.alpn,
+                    peerChain: tls.chain.map { certificate in
+                        CertificateFacts(
+                            subject: certificate.subject,
+                            issuer: certificate.issuer,
+                            notAfter: ISO8601DateFormatter().date(from: certificate.notAfter) ?? .distantPast,
+                            daysLeft: certificate.daysLeft
+                        )
+                    },
+                    verificationSkipped: tls.verificationSkipped
+                )
+            }
+        )
+    }
+
+    private var negotiatedExtensions: [NegotiatedExtension] {
+        guard let text = self.extensions, let parsed = try? ExtensionHeader.parse(text) else { return [] }
+        return parsed.map { element in
+            NegotiatedExtension(
+                name: element.name,
+                parameters: element.parameters.map { .init(name: $0.name, value: $0.value) }
+            )
+        }
+    }
+
+    private static func head(_ lines: [String]) -> HTTPHead? {
+        guard let startLine = lines.first else { return nil }
+        let headers = lines.dropFirst().map { line -> HeaderField in
+            guard let colon = line.firstIndex(of: ":") else { return HeaderField(name: line, value: "") }
+            let value = line[line.index(after: colon)...].drop { $0 == " " }
+            return HeaderField(name: String(line[..<colon]), value: String(value))
+        }
+        return HTTPHead(startLine: startLine, headers: Array(headers))
+    }
+
+    private static func microseconds(_ milliseconds: Double) -> UInt64 {
+        UInt64(max(0, (milliseconds * 1000).rounded()))
+    }
+}

@@ -1,0 +1,8 @@
+/// Why the idle probe could not run at all.
+package struct IdleProbeError: Error, Sendable, CustomStringConvertible {
+    /// A stable dotted code: `probe.connect` when no probe connection opened.
+    package var code: String
+    package var message: String
+
+    package var description: String { self.message }
+}

@@ -1,0 +1,167 @@
+package import NIOCore
+import WSProtocol
+import WSTransport
+
+/// `wsprobe probe idle`: finds the idle cutoff of a path and which heartbeats keep it open.
+///
+/// Two batches, each about one cutoff long, instead of a search over hold times: `parallel` silent connections
+/// opened at once are closed by the peer at its cutoff (the shortest idle time at closure is the cutoff, the
+/// spread its timer's precision); then one connection per heartbeat mode, beating every cutoff/3, is held to
+/// cutoff × 1.5, and survives only when that heartbeat resets the peer's timer.
+package enum IdleProbeRun {
+    /// Runs the probe on one event loop of `group`.
+    /// - Throws: `IdleProbeError` (`probe.connect`) when no silent connection could be opened.
+    package static func run(_ plan: IdleProbePlan, on group: any EventLoopGroup) async throws -> IdleProbeResult {
+        let loop = group.next()
+        let started = NIODeadline.now()
+        let resolution = IdleProbeFormat.seconds(of: plan.resolution.nanoseconds)
+        let silent = try await IdleProbePhase.run(
+            modes: Array(repeating: .none, count: max(plan.parallel, 1)),
+            interval: nil,
+            hold: plan.maximum,
+            grace: max(plan.resolution, .milliseconds(500)),
+            connect: plan.connect,
+            on: loop
+        )
+        let silentEnded = NIODeadline.now()
+        let failures = silent.compactMap(\.failure)
+        guard silent.contains(where: { $0.openedAt != nil }) else {
+            throw IdleProbeError(
+                code: "probe.connect",
+                message: "No probe connection to \(plan.connect.url.text) opened: "
+                    + (failures.first ?? "unknown failure")
+            )
+        }
+        let closed = silent.filter(\.closedByPeer).sorted { ($0.idleSeconds ?? 0) < ($1.idleSeconds ?? 0) }
+        let range = IdleProbeAnalysis.cutoff(idleSeconds: closed.compactMap(\.idleSeconds))
+        var result = IdleProbeResult(
+            url: plan.connect.url.text,
+            target: plan.targetNote,
+            maximumSeconds: IdleProbeFormat.seconds(of: plan.maximum.nanoseconds),
+            resolutionSeconds: resolution,
+            parallel: silent.count,
+            silentClosed: closed.count,
+            cutoffSeconds: range.map { ($0.first * 1000).rounded() / 1000 },
+            latestCloseSeconds: range.map { ($0.last * 1000).rounded() / 1000 },
+            closure: closed.first?.close.map(Self.closure),
+            keepAlive: [],
+            safeHeartbeatSeconds: nil,
+            advice: "",
+            failures: failures,
+            expectation: plan.expectation,
+            expectationMet: nil,
+            durationSeconds: 0
+        )
+        let heartbeatModes = IdleProbeMode.heartbeats.filter { plan.modes.contains($0) }
+        if let cutoff = range?.first, !heartbeatModes.isEmpty {
+            result.keepAlive = try await Self.keepAlive(
+                modes: heartbeatModes,
+                cutoff: cutoff,
+                resolution: resolution,
+                plan: plan,
+                on: loop
+            )
+            result.failures += result.keepAlive.compactMap(\.failure)
+            result.keepAlivePhaseSeconds = Self.seconds(since: silentEnded)
+        }
+        result.silentPhaseSeconds = Self.seconds(between: started, silentEnded)
+        Self.advise(&result, testedHeartbeats: !heartbeatModes.isEmpty)
+        result.expectationMet = plan.expectation.map { $0.isMet(by: result.cutoffSeconds) }
+        result.durationSeconds = Self.seconds(since: started)
+        return result
+    }
+
+    /// One connection per heartbeat mode, beating every cutoff/3, held to the cutoff plus a margin.
+    private static func keepAlive(
+        modes: [IdleProbeMode],
+        cutoff: Double,
+        resolution: Double,
+        plan: IdleProbePlan,
+        on loop: any EventLoop
+    ) async throws -> [IdleProbeKeepAlive] {
+        let interval = IdleProbeAnalysis.probeInterval(cutoff: cutoff)
+        let hold = IdleProbeAnalysis.keepAliveHold(cutoff: cutoff, resolution: resolution)
+        let observations = try await IdleProbePhase.run(
+            modes: modes,
+            interval: .nanoseconds(Int64(interval * 1e9)),
+            hold: .nanoseconds(Int64(hold * 1e9)),
+            grace: nil,
+            connect: plan.connect,
+            on: loop
+        )
+        return observations.map { observation in
+            IdleProbeKeepAlive(
+                mode: observation.mode,
+                intervalSeconds: (interval * 1000).rounded() / 1000,
+                holdSeconds: (hold * 1000).rounded() / 1000,
+                keptOpen: observation.openedAt == nil ? nil : observation.stoppedByProbe,
+                closedAfterSeconds: observation.closedByPeer
+                    ? observation.lifetimeSeconds.map { ($0 * 1000).rounded() / 1000 } : nil,
+                closure: observation.closedByPeer ? observation.close.map(Self.closure) : nil,
+                heartbeatsSent: observation.heartbeatsSent,
+                repliesReceived: observation.repliesReceived,
+                failure: observation.failure
+            )
+        }
+    }
+
+    /// Milliseconds-rounded seconds from `start` to `end`.
+    static func seconds(between start: NIODeadline, _ end: NIODeadline) -> Double {
+        (IdleProbeFormat.seconds(of: (end - start).nanoseconds) * 1000).rounded() / 1000
+    }
+
+    static func seconds(since start: NIODeadline) -> Double {
+        Self.seconds(between: start, .now())
+    }
+
+    static func closure(_ outcome: CloseOutcome) -> IdleProbeClosure {
+        IdleProbeClosure(
+            code: Int(outcome.code.rawValue),
+            reason: outcome.reason,
+            closeFrame: outcome.code != .abnormalClosure,
+            wasClean: outcome.wasClean
+        )
+    }
+
+    /// The safe heartbeat interval and the advice sentence.
+    static func advise(_ result: inout IdleProbeResult, testedHeartbeats: Bool) {
+        let maximum = IdleProbeFormat.seconds(result.maximumSeconds)
+        guard let cutoff = result.cutoffSeconds else {
+            result.advice =
+                "No idle cutoff up to \(maximum): silent connections stayed open that long, so no"
+                + " heartbeat is needed below \(maximum); probe with a larger --max if the real timeout is longer."
+            return
+        }
+        if cutoff < IdleProbeAnalysis.immediateCloseSeconds {
+            let how = result.closure?.summary ?? "a close"
+            result.advice =
+                "The peer closed silent connections \(IdleProbeFormat.seconds(cutoff)) after the upgrade with \(how):"
+                + " that is a refusal, not an idle timeout; check the close code and `wsprobe check`."
+            return
+        }
+        let safe = IdleProbeAnalysis.safeHeartbeat(cutoff: cutoff, resolution: result.resolutionSeconds)
+        let why =
+            "half the \(IdleProbeFormat.seconds(cutoff)) cutoff rounded down, so a late or lost heartbeat"
+            + " still lands before the idle timer fires; an interval equal to the cutoff races the timer"
+        let keeping = result.keepingModes
+        if !testedHeartbeats {
+            result.safeHeartbeatSeconds = safe
+            result.advice =
+                "Send a heartbeat that resets the idle timer at most every \(IdleProbeFormat.seconds(safe))"
+                + " (\(why)); no heartbeat mode was tested."
+        } else if keeping.isEmpty {
+            result.advice =
+                "No heartbeat kept the tunnel open past \(IdleProbeFormat.seconds(cutoff)): the path closes"
+                + " connections regardless of traffic (a maximum connection age rather than an idle timeout?);"
+                + " plan to reconnect before \(IdleProbeFormat.seconds(cutoff))."
+        } else {
+            result.safeHeartbeatSeconds = safe
+            let failing = result.keepAlive.filter { $0.keptOpen == false }.map(\.mode.rawValue)
+            result.advice =
+                "Send a \(keeping.map(\.rawValue).joined(separator: " or ")) heartbeat at most every"
+                + " \(IdleProbeFormat.seconds(safe)) (\(why))."
+                + (failing.isEmpty
+                    ? "" : " \(failing.joined(separator: " and ")) frames do not reset this path's timer.")
+        }
+    }
+}

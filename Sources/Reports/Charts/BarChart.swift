@@ -1,0 +1,79 @@
+import RunResults
+
+/// An SVG horizontal bar chart: one row per category, one bar per series in each row.
+struct BarChart {
+    /// One category with a value per series.
+    struct Row {
+        let label: String
+        let values: [Double]
+    }
+
+    let id: String
+    let title: String
+    let seriesNames: [String]
+    let rows: [Row]
+    let valueLabel: (Double) -> String
+
+    static let width = 640.0
+    static let left = 130.0
+    static let right = 90.0
+    static let barHeight = 14.0
+    static let rowGap = 10.0
+    static let top = 8.0
+    static let bottom = 26.0
+
+    /// The SVG markup, or `""` when there are no rows.
+    func svg() -> String {
+        guard !self.rows.isEmpty else { return "" }
+        let bars = Swift.max(1, self.seriesNames.count)
+        let rowHeight = Double(bars) * Self.barHeight + Self.rowGap
+        let height = Self.top + Double(self.rows.count) * rowHeight + Self.bottom
+        let maximum = self.rows.flatMap(\.values).max() ?? 0
+        let scale = ChartScale(maximum: Swift.max(maximum, 1e-9), count: 4)
+        let plotWidth = Self.width - Self.left - Self.right
+        func px(_ value: Double) -> Double { Self.left + scale.fraction(value) * plotWidth }
+
+        var svg = SVGBuilder(id: self.id, title: self.title, width: Self.width, height: height)
+        let plotBottom = height - Self.bottom
+        for tick in scale.ticks {
+            svg.line(x1: px(tick), y1: Self.top, x2: px(tick), y2: plotBottom, cssClass: "grid")
+            svg.text(self.valueLabel(tick), x: px(tick), y: plotBottom + 16, anchor: "middle", cssClass: "tick")
+        }
+        for (rowIndex, row) in self.rows.enumerated() {
+            let rowTop = Self.top + Double(rowIndex) * rowHeight
+            svg.text(
+                Self.shortened(row.label),
+                x: Self.left - 8,
+                y: rowTop + Double(bars) * Self.barHeight / 2 + 4,
+                anchor: "end",
+                cssClass: "label"
+            )
+            for (index, value) in row.values.enumerated() {
+                let y = rowTop + Double(index) * Self.barHeight
+                let name = index < self.seriesNames.count ? self.seriesNames[index] : ""
+                svg.rect(
+                    x: Self.left,
+                    y: y + 1,
+                    width: px(value) - Self.left,
+                    height: Self.barHeight - 2,
+                    cssClass: "bar s\(index % 8)",
+                    label: "\(row.label) \(name): \(self.valueLabel(value))"
+                )
+                svg.text(
+                    self.valueLabel(value),
+                    x: px(value) + 4,
+                    y: y + Self.barHeight - 3,
+                    anchor: "start",
+                    cssClass: "value"
+                )
+            }
+        }
+        svg.line(x1: Self.left, y1: Self.top, x2: Self.left, y2: plotBottom, cssClass: "axis")
+        return svg.finish()
+    }
+
+    /// Labels longer than 18 characters are cut with an ellipsis (the full text is in the bar's title).
+    private static func shortened(_ label: String) -> String {
+        label.count > 18 ? String(label.prefix(17)) + "…" : label
+    }
+}

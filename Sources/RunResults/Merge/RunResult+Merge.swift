@@ -1,0 +1,131 @@
+import Foundation
+import LoadMetrics
+import Scenario
+
+extension RunResult {
+    /// Merges the results of the shards of one run into the result of the whole run.
+    ///
+    /// - Counters, error, close and target-identity counts add; histograms merge bucket by bucket, so
+    ///   every percentile of the merged result equals that of one histogram holding all values.
+    /// - Time series align by wall-clock second (points of the same second add).
+    /// - Error samples are kept in input order, up to ``ErrorSamples/limitPerCode`` per code.
+    /// - Checks with the same name become one that passes only if it passed in every shard (the first
+    ///   failing shard's outcome is kept, for its message).
+    /// - Thresholds are re-evaluated on the merged metrics and duration, parsed from their expression
+    ///   text (the only exact answer for percentiles and rates); an expression this version cannot
+    ///   parse keeps the combined outcome (failed if it failed in any shard).
+    /// - The environment spans all shards (earliest start, latest end, cores summed, lowest descriptor
+    ///   limit, distinct host names); `interrupted` is true if any shard was; the shard label is dropped.
+    /// - The verdict is `error` if any shard's was, else derived from the merged checks and thresholds.
+    ///
+    /// - Parameters:
+    ///   - results: the shard results, at least one.
+    ///   - reevaluate: replaces the threshold evaluation (given the merged result); `nil` re-evaluates
+    ///     the expressions as described above.
+    /// - Throws: ``MergeError`` when the inputs are not shards of one run.
+    package static func merging(
+        _ results: [RunResult],
+        reevaluate: (@Sendable (RunResult) -> [ThresholdOutcome])? = nil
+    ) throws(MergeError) -> RunResult {
+        guard let first = results.first else { throw .noInputs }
+        try Self.checkCompatible(results)
+
+        var merged = first
+        merged.shard = nil
+        merged.checkDetails = results.count == 1 ? first.checkDetails : nil
+        merged.environment = Self.mergedEnvironment(results.map(\.environment))
+        merged.metrics = MetricsSnapshot.merging(results.map(\.metrics))
+        merged.timeSeries = results.dropFirst().reduce(first.timeSeries) { $0.merged(with: $1.timeSeries) }
+        merged.errorSamples = results.dropFirst().reduce(into: first.errorSamples) { $0.merge($1.errorSamples) }
+        merged.upgrade = results.lazy.compactMap(\.upgrade).first
+        merged.checks = Self.combine(results.map(\.checks), key: \.name, passed: \.passed)
+        merged.thresholds = Self.combine(results.map(\.thresholds), key: \.expression, passed: \.passed)
+        merged.interrupted = results.contains { $0.interrupted }
+        merged.thresholds = reevaluate?(merged) ?? merged.thresholdsReevaluatedFromText()
+        merged.verdict = Verdict.derive(
+            checks: merged.checks,
+            thresholds: merged.thresholds,
+            error: results.contains { $0.verdict == .error }
+        )
+        return merged
+    }
+
+    private static func checkCompatible(_ results: [RunResult]) throws(MergeError) {
+        guard let first = results.first else { throw .noInputs }
+        var shards: Set<String> = []
+        for (index, result) in results.enumerated() {
+            guard result.schemaVersion == first.schemaVersion else {
+                throw .schemaVersionMismatch(first: first.schemaVersion, other: result.schemaVersion, index: index)
+            }
+            guard result.scenarioName == first.scenarioName else {
+                throw .scenarioMismatch(first: first.scenarioName, other: result.scenarioName, index: index)
+            }
+            guard result.kind == first.kind else {
+                throw .kindMismatch(first: first.kind, other: result.kind, index: index)
+            }
+            guard result.metrics.configuration == first.metrics.configuration else {
+                throw .histogramConfigurationMismatch(index: index)
+            }
+            if let shard = result.shard {
+                guard shards.insert(shard).inserted else { throw .duplicateShard(shard) }
+            }
+        }
+    }
+
+    /// One outcome per key, in first-seen order; an outcome passes only if every occurrence passed,
+    /// and the first failing occurrence is the one kept.
+    private static func combine<Outcome>(
+        _ lists: [[Outcome]],
+        key: KeyPath<Outcome, String>,
+        passed: KeyPath<Outcome, Bool>
+    ) -> [Outcome] {
+        var order: [String] = []
+        var chosen: [String: Outcome] = [:]
+        for outcome in lists.joined() {
+            let name = outcome[keyPath: key]
+            guard let existing = chosen[name] else {
+                order.append(name)
+                chosen[name] = outcome
+                continue
+            }
+            if existing[keyPath: passed], !outcome[keyPath: passed] { chosen[name] = outcome }
+        }
+        return order.compactMap { chosen[$0] }
+    }
+
+    private static func mergedEnvironment(_ environments: [RunEnvironment]) -> RunEnvironment {
+        func distinct(_ values: [String]) -> String {
+            var seen: Set<String> = []
+            return values.filter { seen.insert($0).inserted }.joined(separator: ", ")
+        }
+        let start = environments.map(\.startedAt).min() ?? Date(timeIntervalSince1970: 0)
+        let end = environments.map(\.endedAt).max() ?? start
+        let longest = environments.map(\.durationSeconds).max() ?? 0
+        return RunEnvironment(
+            hostname: distinct(environments.map(\.hostname)),
+            cores: environments.reduce(0) { $0 &+ $1.cores },
+            openFilesSoftLimit: environments.compactMap(\.openFilesSoftLimit).min(),
+            openFilesHardLimit: environments.compactMap(\.openFilesHardLimit).min(),
+            operatingSystem: distinct(environments.map(\.operatingSystem)),
+            startedAt: start,
+            endedAt: end,
+            durationSeconds: Swift.max(longest, end.timeIntervalSince(start))
+        )
+    }
+}
+
+extension RunResult {
+    /// The threshold outcomes recomputed from their expression text against this result's metrics;
+    /// outcomes whose text does not parse are kept as they are.
+    package func thresholdsReevaluatedFromText() -> [ThresholdOutcome] {
+        self.thresholds.map { outcome in
+            guard let expression = try? ThresholdExpression.parse(outcome.expression) else { return outcome }
+            let threshold = Threshold(
+                source: outcome.expression,
+                expression: expression,
+                abortOnFail: outcome.abortOnFail
+            )
+            return evaluate(thresholds: [threshold], against: self).first ?? outcome
+        }
+    }
+}

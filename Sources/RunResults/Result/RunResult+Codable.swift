@@ -1,0 +1,64 @@
+import LoadMetrics
+
+/// JSON form: one object whose keys are the property names, written in sorted order (see
+/// ``RunResult/makeEncoder()``). Optional values that are absent are left out. Decoding checks
+/// `schemaVersion` first, so a report from a newer wsprobe fails with a clear message instead of a
+/// confusing missing-key error.
+extension RunResult: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, commandLine, kind, scenarioName, scenario, environment, shard
+        case metrics, timeSeries, errorSamples, upgrade, checks, thresholds, verdict, interrupted, checkDetails
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decode(Int.self, forKey: .schemaVersion)
+        guard version == Self.currentSchemaVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .schemaVersion,
+                in: container,
+                debugDescription: "schemaVersion \(version) is not supported; this wsprobe reads version "
+                    + "\(Self.currentSchemaVersion)."
+            )
+        }
+        self.init(
+            tool: try container.decode(ToolInfo.self, forKey: .tool),
+            commandLine: try container.decode([String].self, forKey: .commandLine),
+            kind: try container.decode(RunKind.self, forKey: .kind),
+            scenarioName: try container.decode(String.self, forKey: .scenarioName),
+            scenario: try container.decodeIfPresent(JSONValue.self, forKey: .scenario),
+            environment: try container.decode(RunEnvironment.self, forKey: .environment),
+            shard: try container.decodeIfPresent(String.self, forKey: .shard),
+            metrics: try container.decode(MetricsSnapshot.self, forKey: .metrics),
+            timeSeries: try container.decode(TimeSeries.self, forKey: .timeSeries),
+            errorSamples: try container.decodeIfPresent(ErrorSamples.self, forKey: .errorSamples) ?? ErrorSamples(),
+            upgrade: try container.decodeIfPresent(UpgradeDetails.self, forKey: .upgrade),
+            checks: try container.decode([CheckOutcome].self, forKey: .checks),
+            thresholds: try container.decode([ThresholdOutcome].self, forKey: .thresholds),
+            verdict: try container.decode(Verdict.self, forKey: .verdict),
+            interrupted: try container.decode(Bool.self, forKey: .interrupted),
+            checkDetails: try container.decodeIfPresent(CheckDetails.self, forKey: .checkDetails)
+        )
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.schemaVersion, forKey: .schemaVersion)
+        try container.encode(self.tool, forKey: .tool)
+        try container.encode(self.commandLine, forKey: .commandLine)
+        try container.encode(self.kind, forKey: .kind)
+        try container.encode(self.scenarioName, forKey: .scenarioName)
+        try container.encodeIfPresent(self.scenario, forKey: .scenario)
+        try container.encode(self.environment, forKey: .environment)
+        try container.encodeIfPresent(self.shard, forKey: .shard)
+        try container.encode(self.metrics, forKey: .metrics)
+        try container.encode(self.timeSeries, forKey: .timeSeries)
+        try container.encode(self.errorSamples, forKey: .errorSamples)
+        try container.encodeIfPresent(self.upgrade, forKey: .upgrade)
+        try container.encode(self.checks, forKey: .checks)
+        try container.encode(self.thresholds, forKey: .thresholds)
+        try container.encode(self.verdict, forKey: .verdict)
+        try container.encode(self.interrupted, forKey: .interrupted)
+        try container.encodeIfPresent(self.checkDetails, forKey: .checkDetails)
+    }
+}

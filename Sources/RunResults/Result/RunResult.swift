@@ -1,0 +1,106 @@
+package import LoadMetrics
+
+/// Everything one `wsprobe check` or `wsprobe run` found: the canonical content of `report.json`.
+///
+/// Every report format (HTML, JUnit, console) is rendered from this value and nothing else (DESIGN
+/// §3), and `wsprobe report` re-renders them from the JSON, so no view can disagree with the data.
+/// Histograms are lossless (every non-empty bucket), so results of shards merge exactly
+/// (``merging(_:)``). The JSON layout is published as `docs/report.schema.json`.
+package struct RunResult: Sendable, Equatable {
+    /// The version of the JSON layout this type reads and writes.
+    ///
+    /// Bump it for any change that an older reader would misread (a renamed or re-typed key); adding
+    /// an optional key does not need a bump.
+    package static let currentSchemaVersion = 1
+
+    /// The JSON layout version (``currentSchemaVersion`` for results built by this code).
+    package var schemaVersion: Int
+    /// The program and version that produced the result.
+    package var tool: ToolInfo
+    /// The command line as typed (arguments after the program name included; secrets redacted).
+    package var commandLine: [String]
+    /// `check` or `run`.
+    package var kind: RunKind
+    /// The scenario's name (for `check`: the URL checked); shards of one run share it.
+    package var scenarioName: String
+    /// The scenario as run, with overrides applied and secrets redacted (see ``Redaction``).
+    package var scenario: JSONValue?
+    /// Host, limits and times.
+    package var environment: RunEnvironment
+    /// `"i/N"` when this result is shard `i` of `N`; `nil` for a whole run or a merged result.
+    package var shard: String?
+    /// The run totals: every histogram (lossless), counter, error count by code, close count by code,
+    /// target-identity count and the final open-connections gauge.
+    package var metrics: MetricsSnapshot
+    /// The per-second history.
+    package var timeSeries: TimeSeries
+    /// The first few samples of each error code (the counts are in `metrics.errors`).
+    package var errorSamples: ErrorSamples
+    /// One upgrade exchange in detail (request, 101 response, negotiation, TLS), when one succeeded.
+    package var upgrade: UpgradeDetails?
+    /// Check outcomes, in the order they were evaluated; names are unique.
+    package var checks: [CheckOutcome]
+    /// Threshold outcomes, in scenario order; expressions are unique.
+    package var thresholds: [ThresholdOutcome]
+    /// The overall outcome.
+    package var verdict: Verdict
+    /// `true` when the run was stopped early (Ctrl-C / SIGTERM) and the data is partial.
+    package var interrupted: Bool
+    /// For `check` runs: the phase timings of the one connection and its echo round trips.
+    package var checkDetails: CheckDetails?
+
+    /// Creates a result; the scenario and command line are redacted here, so nothing built through this
+    /// initialiser can leak a secret into a report.
+    ///
+    /// `verdict` defaults to the verdict derived from `checks` and `thresholds` (``Verdict/derive``).
+    package init(
+        tool: ToolInfo,
+        commandLine: [String],
+        kind: RunKind,
+        scenarioName: String,
+        scenario: JSONValue? = nil,
+        environment: RunEnvironment,
+        shard: String? = nil,
+        metrics: MetricsSnapshot = MetricsSnapshot(),
+        timeSeries: TimeSeries = TimeSeries(),
+        errorSamples: ErrorSamples = ErrorSamples(),
+        upgrade: UpgradeDetails? = nil,
+        checks: [CheckOutcome] = [],
+        thresholds: [ThresholdOutcome] = [],
+        verdict: Verdict? = nil,
+        interrupted: Bool = false,
+        checkDetails: CheckDetails? = nil
+    ) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.tool = tool
+        self.commandLine = Redaction.redact(commandLine: commandLine)
+        self.kind = kind
+        self.scenarioName = scenarioName
+        self.scenario = scenario.map(Redaction.redact)
+        self.environment = environment
+        self.shard = shard
+        self.metrics = metrics
+        self.timeSeries = timeSeries
+        self.errorSamples = errorSamples
+        self.upgrade = upgrade
+        self.checks = checks
+        self.thresholds = thresholds
+        self.verdict = verdict ?? Verdict.derive(checks: checks, thresholds: thresholds)
+        self.interrupted = interrupted
+        self.checkDetails = checkDetails
+    }
+
+    /// Error codes with their counts and samples, most frequent first (ties by code).
+    package var errorSummaries: [ErrorSummary] {
+        self.metrics.errors
+            .map { ErrorSummary(code: $0.key, count: $0.value, samples: self.errorSamples[code: $0.key]) }
+            .sorted { ($0.count, $1.code) > ($1.count, $0.code) }
+    }
+
+    /// Closes by close code, summed over initiators.
+    package var closesByCode: [UInt16: UInt64] {
+        var result: [UInt16: UInt64] = [:]
+        for (key, count) in self.metrics.closes { result[key.code, default: 0] &+= count }
+        return result
+    }
+}

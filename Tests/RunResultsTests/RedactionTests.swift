@@ -1,0 +1,82 @@
+import RunResults
+import Testing
+
+@Suite("Redaction")
+struct RedactionTests {
+    @Test(
+        "Sensitive header names are recognised case-insensitively",
+        arguments: [
+            ("Authorization", true), ("proxy-authorization", true), ("Cookie", true), ("Set-Cookie", true),
+            ("X-Api-Key", true), ("x-auth-token", true), ("Client-Secret", true), ("password", true),
+            ("Host", false), ("Upgrade", false), ("Sec-WebSocket-Protocol", false), ("X-Trace", false),
+        ]
+    )
+    func names(_ pair: (String, Bool)) {
+        #expect(Redaction.isSensitive(name: pair.0) == pair.1)
+    }
+
+    @Test("A scenario's header map, header list, header strings, cookies and URL tokens are redacted")
+    func scenario() {
+        let document: JSONValue = .object([
+            "headers": .object(["Authorization": .string("Bearer a"), "X-Trace": .string("on")]),
+            "headerList": .array([
+                .object(["name": .string("Cookie"), "value": .string("sid=1")]),
+                .object(["name": .string("Accept"), "value": .string("*/*")]),
+            ]),
+            "lines": .array([.string("X-Api-Key: k1"), .string("Accept: */*")]),
+            "cookies": .object(["sid": .string("s1"), "theme": .string("dark")]),
+            "url": .string("wss://h.example/p?room=1&access_token=t1#frag"),
+            "count": .integer(3),
+        ])
+        let redacted = Redaction.redact(document)
+        #expect(redacted["headers"]?["Authorization"] == .string("[redacted]"))
+        #expect(redacted["headers"]?["X-Trace"] == .string("on"))
+        if case .array(let list) = redacted["headerList"] {
+            #expect(list[0]["value"] == .string("[redacted]"))
+            #expect(list[1]["value"] == .string("*/*"))
+        } else {
+            Issue.record("headerList lost its shape")
+        }
+        #expect(redacted["lines"] == .array([.string("X-Api-Key: [redacted]"), .string("Accept: */*")]))
+        #expect(redacted["cookies"] == .object(["sid": .string("[redacted]"), "theme": .string("[redacted]")]))
+        #expect(redacted["url"] == .string("wss://h.example/p?room=1&access_token=[redacted]#frag"))
+        #expect(redacted["count"] == .integer(3))
+    }
+
+    @Test("Request lines, HTTP heads and error samples are redacted when built")
+    func heads() {
+        let head = HTTPHead(
+            startLine: "GET /ws?token=abc&x=1 HTTP/1.1",
+            headers: [HeaderField(name: "Authorization", value: "Basic x"), HeaderField(name: "Host", value: "h")]
+        )
+        #expect(head.startLine == "GET /ws?token=[redacted]&x=1 HTTP/1.1")
+        #expect(
+            head.headers == [
+                HeaderField(name: "Authorization", value: "[redacted]"), HeaderField(name: "Host", value: "h"),
+            ]
+        )
+        let sample = ErrorSample(
+            message: "m",
+            phase: "upgrade",
+            status: 401,
+            headers: [HeaderField(name: "Set-Cookie", value: "a=b")],
+            bodyExcerpt: String(repeating: "x", count: 2000)
+        )
+        #expect(sample.headers == [HeaderField(name: "Set-Cookie", value: "[redacted]")])
+        #expect(sample.bodyExcerpt?.count == ErrorSample.bodyExcerptLimit)
+    }
+
+    @Test("Command lines lose header secrets, --set secrets and URL tokens")
+    func commandLine() {
+        let redacted = Redaction.redact(commandLine: [
+            "wsprobe", "check", "wss://h/p?token=abc", "-H", "Authorization: Bearer x", "--set", "target.apiKey=k",
+            "--header=Cookie: a=b", "--set", "load.connections=10",
+        ])
+        #expect(
+            redacted == [
+                "wsprobe", "check", "wss://h/p?token=[redacted]", "-H", "Authorization: [redacted]", "--set",
+                "target.apiKey=[redacted]", "--header=Cookie: [redacted]", "--set", "load.connections=10",
+            ]
+        )
+    }
+}
