@@ -4,6 +4,8 @@ import Foundation
 import LoadRunner
 import NIOCore
 import NIOPosix
+import Reports
+import RunResults
 import Scenario
 import WSProtocol
 import WSTransport
@@ -145,14 +147,16 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(status: .couldNotStart, code: "run.start", message: "\(error)")
         }
+        let result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
         let file = folder.appendingPathComponent("report.json")
         do {
-            try outcome.jsonData().write(to: file)
+            try ReportBundle.write(result, to: folder)
+            try outcome.jsonData().write(to: folder.appendingPathComponent("engine.json"))
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
                 code: "output.write",
-                message: "cannot write \(file.path): \(error)"
+                message: "cannot write the reports into \(folder.path): \(error)"
             )
         }
         if outcome.client.fileLimit.hard < UInt64(plan.peakConnections + 64) {
@@ -161,7 +165,8 @@ struct RunCommand: AsyncParsableCommand {
                     + " \(plan.peakConnections) connections this scenario needs; raise it (ulimit -Hn)."
             )
         }
-        print(outcome.summaryText)
+        print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
+        print(outcome.engineText)
         print("result: \(file.path)")
         return outcome
     }

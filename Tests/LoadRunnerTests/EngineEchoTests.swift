@@ -1,6 +1,7 @@
 import LoadMetrics
 import LoadRunner
 import NIOCore
+import RunResults
 import Testing
 import WSTransport
 

@@ -25,8 +25,8 @@ struct RunCommandTests {
     }
 
     static func counter(_ report: [String: Any], _ name: String) -> Int? {
-        let totals = report["totals"] as? [String: Any]
-        let counters = totals?["counters"] as? [String: Any]
+        let metrics = report["metrics"] as? [String: Any]
+        let counters = metrics?["counters"] as? [String: Any]
         return (counters?[name] as? NSNumber)?.intValue
     }
 
@@ -65,16 +65,20 @@ struct RunCommandTests {
         let timingOnly = failed.allSatisfy(Self.isTimingThreshold)
         #expect(timingOnly, "non-timing thresholds failed: \(failed)")
         #expect(run.status == (failed.isEmpty ? 0 : 1), "\(run.standardOutput)\(run.standardError)")
-        #expect(report["scenario"] as? String == name)
+        #expect(report["scenarioName"] as? String == name)
+        #expect(report["verdict"] as? String == (failed.isEmpty ? "passed" : "failed"))
         #expect(report["interrupted"] as? Bool == false)
-        let upgrades = try #require(Self.counter(report, "upgrades_ok"), "\(report["totals"] ?? "")")
+        let upgrades = try #require(Self.counter(report, "upgrades_ok"), "\(report["metrics"] ?? "")")
         #expect(upgrades > 0)
         #expect(Self.counter(report, "upgrades_failed") == 0)
         let sent = Self.counter(report, "messages_sent") ?? -1
         let received = Self.counter(report, "messages_received") ?? -1
         let lost = Self.counter(report, "messages_lost") ?? -1
         #expect(sent == received + lost)
-        #expect(run.standardOutput.contains("\(name): "))
+        #expect(run.standardOutput.contains("wsprobe run  \(name)"))
+        for file in ["report.html", "junit.xml", "engine.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
+        }
     }
 
     @Test("an invalid scenario exits 2 with its diagnostics")
@@ -117,7 +121,7 @@ struct RunCommandTests {
         #expect(process.terminationStatus == 130)
         let report = try Self.report(in: folder)
         #expect(report["interrupted"] as? Bool == true)
-        #expect(report["passed"] as? Bool == false)
+        #expect(report["verdict"] as? String == "failed")
         let sent = Self.counter(report, "messages_sent") ?? -1
         #expect(sent > 0)
         #expect(

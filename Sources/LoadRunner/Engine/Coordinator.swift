@@ -2,6 +2,7 @@ import Foundation
 import LoadMetrics
 import NIOCore
 package import NIOPosix
+import RunResults
 import Scenario
 import WSProtocol
 import WSTransport
@@ -85,8 +86,9 @@ package struct Coordinator: Sendable {
             let elapsed = clock.now - begin
             let aborting = plan.thresholds.filter(\.abortOnFail)
             if !aborting.isEmpty {
-                let outcomes = ThresholdEvaluator.evaluate(aborting, against: total, elapsedSeconds: elapsed.seconds)
-                if let failed = outcomes.first(where: { !$0.passed }) {
+                // Only a threshold with data can abort: a rate without a denominator yet is not a failure.
+                let outcomes = evaluate(thresholds: aborting, against: total, durationSeconds: elapsed.seconds)
+                if let failed = outcomes.first(where: { !$0.passed && $0.observed != nil }) {
                     abortedBy = failed.expression
                     break
                 }
@@ -119,7 +121,7 @@ package struct Coordinator: Sendable {
         let totals = MetricsSnapshot.merging(reports.map(\.metrics.total))
         var limits: [LimitKind: UInt64] = [:]
         for report in reports { for (kind, count) in report.limits { limits[kind, default: 0] += count } }
-        let thresholds = ThresholdEvaluator.evaluate(plan.thresholds, against: totals, elapsedSeconds: elapsed)
+        let thresholds = evaluate(thresholds: plan.thresholds, against: totals, durationSeconds: elapsed)
         let usage = ResourceUsage.current()
         var latencies: [String: HistogramSummary] = [:]
         for metric in HistogramMetric.allCases where !totals[metric].isEmpty {

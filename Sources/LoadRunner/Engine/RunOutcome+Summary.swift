@@ -1,5 +1,6 @@
 import Foundation
 import LoadMetrics
+import RunResults
 
 extension RunOutcome {
     /// A compact console summary: verdict, counts, latencies, errors, closes, thresholds, client cost.
@@ -43,9 +44,7 @@ extension RunOutcome {
         }
         if let limit = self.limitHit { lines.append("  limit hit    \(limit.rawValue)") }
         for outcome in self.thresholds {
-            let observed = outcome.observed.map { Self.format(value: $0) } ?? "no data"
-            let note = outcome.note.map { " (\($0))" } ?? ""
-            lines.append("  \(outcome.passed ? "✓" : "✗") \(outcome.expression)  observed \(observed)\(note)")
+            lines.append("  \(outcome.passed ? "✓" : "✗") \(outcome.expression)  observed \(outcome.observedText)")
         }
         let client = self.client
         var cost =
@@ -53,6 +52,26 @@ extension RunOutcome {
         cost +=
             " max rss \(client.usage.maxRSSBytes / 1024) KiB, nofile \(client.fileLimit.soft)/\(client.fileLimit.hard)"
         if let rss = client.rssBytesPerConnection { cost += ", \(Int(rss)) B rss per connection" }
+        lines.append(cost)
+        return lines.joined(separator: "\n")
+    }
+
+    /// What the report summary does not show: engine figures (limits, client cost, connection rate).
+    package var engineText: String {
+        var lines: [String] = []
+        if let rate = self.connectionsPerSecond { lines.append("engine: \(Int(rate)) upgrades/s") }
+        if let limit = self.limitHit { lines.append("engine: connections stopped by the \(limit.rawValue) limit") }
+        if self.unsolicitedMessages > 0 { lines.append("engine: \(self.unsolicitedMessages) unsolicited messages") }
+        if self.skippedSends > 0 {
+            lines.append("engine: \(self.skippedSends) paced sends skipped (no connection ready)")
+        }
+        let client = self.client
+        let cpu =
+            client.usage.userCPUSeconds + client.usage.systemCPUSeconds - client.baseline.userCPUSeconds
+            - client.baseline.systemCPUSeconds
+        var cost = "client: cpu \(Self.format(value: cpu)) s, max rss \(client.usage.maxRSSBytes / 1024) KiB"
+        if let rss = client.rssBytesPerConnection { cost += ", \(Int(rss / 1024)) KiB rss per connection" }
+        cost += ", peak \(client.peakConnections) connections, nofile \(client.fileLimit.soft)/\(client.fileLimit.hard)"
         lines.append(cost)
         return lines.joined(separator: "\n")
     }

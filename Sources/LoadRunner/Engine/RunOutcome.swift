@@ -1,7 +1,10 @@
 package import Foundation
 package import LoadMetrics
+package import RunResults
 
-/// Everything a run measured, Sendable and Codable: the engine's result until `RunResults.RunResult` lands.
+/// Everything a run measured, Sendable and Codable. `runResult(...)` turns it into the canonical `RunResult`
+/// (report.json, HTML, JUnit); the engine-only figures (limits, client cost, connection rate) are also
+/// written as `engine.json`.
 package struct RunOutcome: Sendable, Codable {
     /// The client's own cost.
     package struct Client: Sendable, Codable, Equatable {
