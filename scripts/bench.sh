@@ -41,7 +41,7 @@ YAML
 }
 
 # Steady-state figures from the result: skip the first second (connecting) and the last (partial).
-steady() { # report.json → msgs/s MB/s
+steady() { # engine.json → msgs/s MB/s
   jq -r '[.timeSeries[1:-2][]] as $p | ($p|length) as $n
     | if $n == 0 then "0 0" else
       "\(([$p[].messagesReceived]|add)/$n|floor) \(([$p[].payloadBytesReceived]|add)/$n/1e6|.*10|floor/10)" end' "$1"
@@ -62,10 +62,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
 run_w1() {
   scenario w1 100 64B binary $((DURATION + 2))
   "$BIN" run "$WORK/w1.yaml" --url "$URL" --in-flight 16 --quiet --out "$WORK/w1" >/dev/null || true
-  read -r rate _ < <(steady "$WORK/w1/report.json")
+  read -r rate _ < <(steady "$WORK/w1/engine.json")
   local p; p="$(py --conns 100 --window 16 --size 64 --binary)"
   local prate; prate="$(jq -r '.msgs_per_s // 0' <<<"$p")"
-  echo "W1 100 conns × 64 B, 16 in flight: wsprobe $rate msg/s, $(lat "$WORK/w1/report.json"), $(cpu "$WORK/w1/report.json");" \
+  echo "W1 100 conns × 64 B, 16 in flight: wsprobe $rate msg/s, $(lat "$WORK/w1/engine.json"), $(cpu "$WORK/w1/engine.json");" \
        "picows $prate msg/s p50 $(jq -r .p50_ms <<<"$p") ms p99 $(jq -r .p99_ms <<<"$p") ms; ratio $(ratio "$rate" "$prate")"
 }
 
@@ -80,7 +80,7 @@ steps:
   - close
 YAML
     "$BIN" run "$WORK/w2-$n.yaml" --url "$URL" --source "$SOURCES" --quiet --out "$WORK/w2-$n" >"$WORK/w2-$n.txt" 2>&1 || true
-    local r="$WORK/w2-$n/report.json"
+    local r="$WORK/w2-$n/engine.json"
     if [[ -f "$r" ]]; then
       echo "W2 hold $n: wsprobe $(jq -r '.totals.counters.upgrades_ok' "$r") open," \
            "$(jq -r '(.connectionsPerSecond // 0) | floor' "$r") conn/s," \
@@ -97,10 +97,10 @@ YAML
 run_w3() {
   scenario w3 10 64KiB binary $((DURATION + 2))
   "$BIN" run "$WORK/w3.yaml" --url "$URL" --in-flight 4 --quiet --out "$WORK/w3" >/dev/null || true
-  read -r _ mbps < <(steady "$WORK/w3/report.json")
+  read -r _ mbps < <(steady "$WORK/w3/engine.json")
   local p; p="$(py --conns 10 --window 4 --size 65536 --binary)"
   local pm; pm="$(jq -r '.mbytes_per_s // 0' <<<"$p")"
-  echo "W3 10 conns × 64 KiB, 4 in flight: wsprobe $mbps MB/s, $(cpu "$WORK/w3/report.json"); picows $pm MB/s; ratio $(ratio "$mbps" "$pm")"
+  echo "W3 10 conns × 64 KiB, 4 in flight: wsprobe $mbps MB/s, $(cpu "$WORK/w3/engine.json"); picows $pm MB/s; ratio $(ratio "$mbps" "$pm")"
 }
 
 run_w4() {
@@ -123,9 +123,9 @@ steps:
             timeout: 10s
 YAML
   "$BIN" run "$WORK/w4.yaml" --url "$URL" --quiet --out "$WORK/w4" >/dev/null || true
-  read -r rate _ < <(steady "$WORK/w4/report.json")
+  read -r rate _ < <(steady "$WORK/w4/engine.json")
   local p; p="$(py --conns 1000 --rate 20000 --size 64 --binary)"
-  echo "W4 1000 conns at 20k msg/s: wsprobe $rate msg/s, $(lat "$WORK/w4/report.json"), $(cpu "$WORK/w4/report.json");" \
+  echo "W4 1000 conns at 20k msg/s: wsprobe $rate msg/s, $(lat "$WORK/w4/engine.json"), $(cpu "$WORK/w4/engine.json");" \
        "picows p50 $(jq -r .p50_ms <<<"$p") ms p99 $(jq -r .p99_ms <<<"$p") ms p99.9 $(jq -r .p999_ms <<<"$p") ms"
 }
 

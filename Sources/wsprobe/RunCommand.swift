@@ -133,6 +133,13 @@ struct RunCommand: AsyncParsableCommand {
                 message: error.message
             )
         }
+        let fileLimit = FileLimit.raise()
+        if fileLimit.hard < UInt64(plan.peakConnections + 64) {
+            printError(
+                "warning: the open-files hard limit (\(fileLimit.hard)) is below the"
+                    + " \(plan.peakConnections) connections this run needs; raise it (ulimit -Hn)."
+            )
+        }
         let stop = StopSignal()
         let signals = InterruptSignals(stop: stop)
         defer { signals.cancel() }
@@ -157,12 +164,6 @@ struct RunCommand: AsyncParsableCommand {
                 status: .couldNotStart,
                 code: "output.write",
                 message: "cannot write the reports into \(folder.path): \(error)"
-            )
-        }
-        if outcome.client.fileLimit.hard < UInt64(plan.peakConnections + 64) {
-            printError(
-                "warning: the open-files hard limit (\(outcome.client.fileLimit.hard)) is below the"
-                    + " \(plan.peakConnections) connections this scenario needs; raise it (ulimit -Hn)."
             )
         }
         print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
