@@ -56,7 +56,12 @@ lat() {
       "p50 \(pct(50)) ms  p99 \(pct(99)) ms  p99.9 \(pct(99.9)) ms (steady seconds)"' "$1"
 }
 cpu() { jq -r '.client | ((.usage.userCPUSeconds + .usage.systemCPUSeconds) - (.baseline.userCPUSeconds + .baseline.systemCPUSeconds)) as $c | "\($c*100|floor/100) s cpu"' "$1"; }
-py() { [[ "${SKIP_PY:-0}" == 1 ]] && { echo '{}'; return; }; python3 "$BENCH/clients/py_client.py" --url "$URL" --duration "$DURATION" "$@" 2>/dev/null | tail -1; }
+# picows (py_client.py) on the same workload; prints '{}' when it fails (e.g. out of descriptors).
+py() {
+  [[ "${SKIP_PY:-0}" == 1 ]] && { echo '{}'; return; }
+  local out; out="$(python3 "$BENCH/clients/py_client.py" --url "$URL" --duration "$DURATION" "$@" 2>/dev/null | tail -1)" || true
+  [[ -n "$out" ]] && echo "$out" || echo '{}'
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 
 run_w1() {

@@ -3,6 +3,7 @@ import LoadRunner
 import NIOCore
 import RunResults
 import Testing
+import WSProtocol
 import WSTransport
 
 /// The engine end to end against the embedded echo server: exact counts, pacing, sharding, thresholds.
@@ -273,5 +274,51 @@ struct EngineEchoTests {
         #expect(outcome.totals.errors["tcp.refused", default: 0] > 0, "\(outcome.totals.errors)")
         #expect(outcome.limitHit == .target)
         #expect(outcome.totals.connectionsOpen == 0)
+    }
+
+    @Test("an in-flight window pipelines unpaced echoes and still counts exactly")
+    func inFlightWindow() async throws {
+        let server = try await EngineSupport.startEcho()
+        defer { _ = server.stop() }
+        var plan = try RunPlan(
+            scenario: try EngineSupport.scenario(Self.closed(connections: 4, messages: 200)),
+            url: try WebSocketURL("ws://127.0.0.1:\(server.port)/"),
+            inFlight: 8
+        )
+        plan.drainNanoseconds = 3_000_000_000
+        #expect(plan.inFlight == 8)
+        #expect(
+            plan.program.instructions.contains(.expect(match: .any, timeoutNanoseconds: 2_000_000_000, pipelined: true))
+        )
+        let outcome = try await Coordinator(plan: plan).run(on: EngineSupport.group)
+        #expect(outcome.sent == 800)
+        #expect(outcome.received == 800)
+        #expect(outcome.lost == 0)
+    }
+
+    @Test("churn with a lifetime closes connections with 1000 and opens new ones")
+    func churnLifetime() async throws {
+        let yaml = """
+            name: churn
+            duration: 1500ms
+            load:
+              connections: 3
+              churn:
+                lifetime: 300ms
+            steps:
+              - repeat:
+                  steps:
+                    - send:
+                        size: 32B
+                    - expect:
+                        timeout: 2s
+                    - sleep: 20ms
+            """
+        let outcome = try await EngineSupport.runAgainstEcho(yaml)
+        #expect(outcome.totals[.upgradesOK] >= 6, "each slot reconnects after its lifetime")
+        #expect(outcome.totals[.upgradesFailed] == 0)
+        #expect(outcome.sent == outcome.received + outcome.lost)
+        let normal = outcome.totals.closes.filter { $0.key.code == 1000 }.values.reduce(0, +)
+        #expect(normal == outcome.totals[.upgradesOK])
     }
 }
