@@ -24,7 +24,8 @@ final class LoadConnection: WebSocketDelegate {
         var deadline: UInt64?
     }
 
-    unowned let worker: Worker
+    /// Strong: the worker drops its connections from `active` when they end, which breaks the cycle.
+    let worker: Worker
     let id: Int
     let slot: Int?
     private var socket: WebSocketHandler?
