@@ -272,6 +272,8 @@ struct EngineEchoTests {
         #expect(abnormal == 4, "\(outcome.totals.closes)")
         #expect(outcome.totals[.upgradesFailed] > 0, "reconnects after the stop fail")
         #expect(outcome.totals.errors["tcp.refused", default: 0] > 0, "\(outcome.totals.errors)")
+        let dropped = outcome.totals.errors["close.1006", default: 0] + outcome.totals.errors["close.1001", default: 0]
+        #expect(dropped == 4, "\(outcome.totals.errors)")
         #expect(outcome.limitHit == .target)
         #expect(outcome.totals.connectionsOpen == 0)
     }

@@ -459,8 +459,10 @@ final class LoadConnection: WebSocketDelegate {
         }
         worker.recorder.recordClose(code: outcome.code.rawValue, initiator: initiator)
         if let error = outcome.error { worker.recorder.recordError(code: error.code) }
-        if outcome.code == .abnormalClosure, self.closeStartedAt == nil {
-            worker.recorder.recordError(code: "closed.abnormal")
+        if self.closeStartedAt == nil {
+            // The server or the network ended the connection before the script did: an error named after
+            // the close code (`close.1006` without a close frame, `close.1001` for a draining server, …).
+            worker.recorder.recordError(code: "close.\(outcome.code.rawValue)")
         }
         let lost = self.window.drainAll()
         if lost > 0 { worker.recorder.increment(.messagesLost, by: UInt64(lost)) }
