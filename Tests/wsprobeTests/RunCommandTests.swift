@@ -167,4 +167,49 @@ struct RunCommandTests {
         #expect(Self.counter(report, "messages_lost") == 0)
         #expect(Self.counter(report, "pongs_received") == 6)
     }
+
+    @Test(
+        "a Python websockets target that dies mid-run: the run finishes, connections end with close codes, counts add up"
+    )
+    func pythonServerDies() async throws {
+        let server = try await PythonWebSocketServer.start()
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("dies.yaml")
+        try """
+        name: dies
+        duration: 4s
+        load:
+          connections: 5
+          messages:
+            rate: 20/s
+        steps:
+          - repeat:
+              steps:
+                - send:
+                    size: 64B
+                - expect:
+                    timeout: 1s
+        """.write(to: file, atomically: true, encoding: .utf8)
+        Task {
+            try await Task.sleep(for: .milliseconds(1500))
+            server.stop()
+        }
+        let run = try await WSProbeBinary.run(
+            ["run", file.path, "--quiet", "--url", server.url, "--out", folder.path],
+            timeout: .seconds(60)
+        )
+        server.stop()
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let report = try Self.report(in: folder)
+        #expect(Self.counter(report, "upgrades_ok") == 5)
+        let sent = Self.counter(report, "messages_sent") ?? -1
+        #expect(sent > 0)
+        #expect(
+            sent == (Self.counter(report, "messages_received") ?? -1) + (Self.counter(report, "messages_lost") ?? -1)
+        )
+        let errors = (report["metrics"] as? [String: Any])?["errors"] as? [String: Any] ?? [:]
+        let closes = errors.filter { $0.key.hasPrefix("close.") }.values.compactMap { ($0 as? NSNumber)?.intValue }
+        #expect(closes.reduce(0, +) == 5, "\(errors)")
+    }
 }
