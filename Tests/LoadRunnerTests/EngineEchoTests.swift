@@ -323,4 +323,24 @@ struct EngineEchoTests {
         let normal = outcome.totals.closes.filter { $0.key.code == 1000 }.values.reduce(0, +)
         #expect(normal == outcome.totals[.upgradesOK])
     }
+
+    @Test(
+        "upgrade response header expectations are checked on every connection",
+        arguments: [("X-Wsprobe-Target: test", 0), ("X-Wsprobe-Target: other", 3), ("X-Missing: {present: true}", 3)]
+    )
+    func headerExpectations(header: String, errors: UInt64) async throws {
+        let yaml = """
+            name: headers
+            expect:
+              headers:
+                \(header)
+            load:
+              connections: 3
+            steps:
+              - close
+            """
+        let outcome = try await EngineSupport.runAgainstEcho(yaml)
+        #expect(outcome.totals[.upgradesOK] == 3)
+        #expect(outcome.totals.errors["expect.header", default: 0] == errors)
+    }
 }

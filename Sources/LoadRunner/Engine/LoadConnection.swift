@@ -87,6 +87,10 @@ final class LoadConnection: WebSocketDelegate {
             let names = info.response.extensions.map(\.name)
             if !names.contains(expected) { worker.recorder.recordError(code: "expect.extension") }
         }
+        for expected in worker.plan.expectation.headers {
+            let values = info.response.head.headers.values(named: expected.name)
+            if !worker.headerMatches(values, expected.match) { worker.recorder.recordError(code: "expect.header") }
+        }
     }
 
     private func connectFailed(_ error: any Error) {

@@ -347,6 +347,20 @@ package final class Worker {
         }
     }
 
+    /// Whether an upgrade response header satisfies a scenario's `expect.headers` entry.
+    func headerMatches(_ values: [String], _ match: HeaderExpectation.Match) -> Bool {
+        switch match {
+        case .present:
+            return !values.isEmpty
+        case .equals(let expected):
+            return values.contains(expected)
+        case .regex(let pattern):
+            if self.regexes[pattern] == nil { self.regexes[pattern] = try? Regex(pattern) }
+            guard let regex = self.regexes[pattern] else { return false }
+            return values.contains { (try? regex.firstMatch(in: $0)) != nil }
+        }
+    }
+
     // MARK: Total-rate permits
 
     /// A due permit's intended time, if one is ready now, but never before `readySince`: a permit that came
