@@ -9,12 +9,13 @@ enum EmbeddedTarget {
     /// Starts an echo target on 127.0.0.1 (ephemeral port), runs `body` with its URL, and stops it.
     /// - Throws: `CommandFailure` with status 3 when the target cannot start, or whatever `body` throws.
     static func withEchoTarget<Result: Sendable>(
+        subprotocols: [String] = [],
         _ body: (WebSocketURL) async throws -> Result
     ) async throws -> Result {
         let server: EchoServer
         do {
             server = try await EchoServer.start(
-                configuration: EchoServerConfiguration(identity: "embedded"),
+                configuration: EchoServerConfiguration(identity: "embedded", subprotocols: subprotocols),
                 group: MultiThreadedEventLoopGroup.singleton
             ).get()
         } catch {

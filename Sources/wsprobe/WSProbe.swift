@@ -8,8 +8,8 @@ struct WSProbe: AsyncParsableCommand {
         abstract: "Verify WebSocket connectivity through application load balancers and load-test WebSocket services.",
         version: WSProbeVersion.current,
         subcommands: [
-            CheckCommand.self, ServeCommand.self, ValidateCommand.self, ReportCommand.self, MergeCommand.self,
-            CompareCommand.self, ALBCommand.self, AutobahnCommand.self, ProbeCommand.self,
+            CheckCommand.self, RunCommand.self, ServeCommand.self, ValidateCommand.self, ReportCommand.self,
+            MergeCommand.self, CompareCommand.self, ALBCommand.self, AutobahnCommand.self, ProbeCommand.self,
         ]
     )
 

@@ -1,0 +1,62 @@
+package import Foundation
+package import LoadMetrics
+package import RunResults
+
+/// Everything a run measured, Sendable and Codable. `runResult(...)` turns it into the canonical `RunResult`
+/// (report.json, HTML, JUnit); the engine-only figures (limits, client cost, connection rate) are also
+/// written as `engine.json`.
+package struct RunOutcome: Sendable, Codable {
+    /// The client's own cost.
+    package struct Client: Sendable, Codable, Equatable {
+        /// Usage over the whole process life at the end of the run.
+        package var usage: ResourceUsage
+        /// Usage when the run started (after start-up), subtracted in the per-connection figures.
+        package var baseline: ResourceUsage
+        package var fileLimit: FileLimit
+        /// Peak connections open at once, the divisor of the per-connection figures.
+        package var peakConnections: UInt64
+        package var cpuSecondsPerConnection: Double?
+        package var rssBytesPerConnection: Double?
+    }
+
+    package var schemaVersion = 1
+    package var scenario: String
+    package var target: String
+    package var shard: String
+    package var startedAt: Date
+    package var endedAt: Date
+    package var elapsedSeconds: Double
+    package var interrupted: Bool
+    /// The abort-on-fail threshold that stopped the run early, if any.
+    package var abortedBy: String?
+    package var passed: Bool
+    package var totals: MetricsSnapshot
+    package var timeSeries: TimeSeries
+    package var thresholds: [ThresholdOutcome]
+    /// Connection failures attributed to a resource, and the one that dominated (the limit that stopped the run).
+    package var limits: [LimitKind: UInt64]
+    package var limitHit: LimitKind?
+    package var unsolicitedMessages: UInt64
+    package var skippedSends: UInt64
+    package var client: Client
+    /// Percentiles of every latency histogram of `totals`, in microseconds (the histograms themselves are
+    /// in `totals`, lossless).
+    package var latencies: [String: HistogramSummary]
+    /// Upgrades per second from the first attempt to the last upgrade: the connection rate reached.
+    package var connectionsPerSecond: Double?
+
+    /// Pretty, key-sorted JSON with ISO 8601 dates.
+    package func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+
+    /// Reads a result written by `jsonData()`.
+    package static func decode(_ data: Data) throws -> RunOutcome {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(RunOutcome.self, from: data)
+    }
+}

@@ -1,0 +1,174 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LoadRunner
+import NIOCore
+import NIOPosix
+import Reports
+import RunResults
+import Scenario
+import WSProtocol
+import WSTransport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `wsprobe run SCENARIO`: runs a load scenario and writes its result (the engine lives in `LoadRunner`).
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a load scenario: connections, messages, latencies, thresholds.",
+        discussion: """
+            With no target URL in the scenario and no --url, wsprobe starts its own echo target on loopback.
+            Flags win over scenario values. Exit status: 0 passed, 1 thresholds failed, 2 invalid scenario,
+            3 could not start, 130 interrupted (the result is still written).
+            """
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).")
+    var scenario: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value.", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Target URL, instead of the scenario's.")
+    var url: String?
+
+    @Option(help: "Folder for report.json (default reports/<scenario>/<UTC timestamp>/).")
+    var out: String?
+
+    @Flag(help: "No live progress.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Run the i-th of N shares of the scenario, e.g. 0/4.", valueName: "i/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Local source addresses, e.g. 127.0.0.2-127.0.0.20.", valueName: "range"))
+    var source: String?
+
+    @Option(help: "Run length, instead of the scenario's (e.g. 30s).")
+    var duration: String?
+
+    @Option(
+        name: .customLong("in-flight"),
+        help: "Without a message rate: echoes each connection may have outstanding (send/expect pipelined)."
+    )
+    var inFlight: Int?
+
+    func run() async throws {
+        do {
+            let outcome = try await self.execute()
+            if outcome.interrupted { throw ExitStatus.interrupted.exitCode }
+            if !outcome.passed { throw ExitStatus.failed.exitCode }
+        } catch let failure as CommandFailure {
+            printError(failure.description)
+            throw failure.status.exitCode
+        }
+    }
+
+    private func execute() async throws -> RunOutcome {
+        var overrides = self.overrides
+        if let source = self.source { overrides.append("target.source=[\(source)]") }
+        let loaded = ScenarioLoader(overrides: overrides).load(contentsOfFile: self.scenario)
+        for diagnostic in loaded.renderedDiagnostics { printError(diagnostic) }
+        guard let scenario = loaded.scenario else {
+            throw CommandFailure(status: .invalidInput, code: "scenario.invalid", message: "the scenario is invalid")
+        }
+        let shard = try self.parsedShard()
+        let duration = try self.duration.map { text throws(CommandFailure) -> Duration in
+            do {
+                return try Duration.parseHuman(text)
+            } catch {
+                throw CommandFailure(status: .invalidInput, code: "usage.duration", message: "--duration: \(error)")
+            }
+        }
+        let folder = try RunOutput.prepare(self.out, scenario: scenario.name)
+        let urlText = self.url ?? scenario.target.url
+        guard let urlText else {
+            return try await EmbeddedTarget.withEchoTarget(subprotocols: scenario.target.subprotocols) { url in
+                try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder)
+            }
+        }
+        let url: WebSocketURL
+        do {
+            url = try WebSocketURL(parsing: urlText)
+        } catch {
+            throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
+        }
+        return try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder)
+    }
+
+    private func parsedShard() throws(CommandFailure) -> Shard {
+        guard let text = self.shard else { return .whole }
+        do {
+            return try Shard(parsing: text)
+        } catch {
+            throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
+        }
+    }
+
+    private func run(
+        _ scenario: Scenario,
+        url: WebSocketURL,
+        shard: Shard,
+        duration: Duration?,
+        folder: URL
+    ) async throws -> RunOutcome {
+        let plan: RunPlan
+        do {
+            plan = try RunPlan(
+                scenario: scenario,
+                url: url,
+                shard: shard,
+                duration: duration,
+                inFlight: self.inFlight
+            )
+        } catch {
+            throw CommandFailure(
+                status: error.kind == .invalid ? .invalidInput : .couldNotStart,
+                code: error.code,
+                message: error.message
+            )
+        }
+        let fileLimit = FileLimit.raise()
+        if fileLimit.hard < UInt64(plan.peakConnections + 64) {
+            printError(
+                "warning: the open-files hard limit (\(fileLimit.hard)) is below the"
+                    + " \(plan.peakConnections) connections this run needs; raise it (ulimit -Hn)."
+            )
+        }
+        let stop = StopSignal()
+        let signals = InterruptSignals(stop: stop)
+        defer { signals.cancel() }
+        let progress: ProgressMode =
+            self.quiet ? .quiet : (isatty(STDERR_FILENO) == 1 ? .terminal : .lines(everySeconds: 5))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        defer { group.shutdownGracefully { _ in } }
+        let coordinator = Coordinator(plan: plan, progress: progress, stop: stop, target: url.text)
+        let outcome: RunOutcome
+        do {
+            outcome = try await coordinator.run(on: group)
+        } catch {
+            throw CommandFailure(status: .couldNotStart, code: "run.start", message: "\(error)")
+        }
+        let result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
+        let file = folder.appendingPathComponent("report.json")
+        do {
+            try ReportBundle.write(result, to: folder)
+            try outcome.jsonData().write(to: folder.appendingPathComponent("engine.json"))
+        } catch {
+            throw CommandFailure(
+                status: .couldNotStart,
+                code: "output.write",
+                message: "cannot write the reports into \(folder.path): \(error)"
+            )
+        }
+        print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
+        print(outcome.engineText)
+        print("result: \(file.path)")
+        return outcome
+    }
+}
