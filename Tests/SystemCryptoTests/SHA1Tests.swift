@@ -20,7 +20,7 @@ struct SystemCryptoTests {
     func secureRandomValuesDiffer() {
         var generator = SecureRandom()
         var seen = Set<UInt64>()
-        // 2,000 draws cross several 4 KiB refills; a repeat of a 64-bit value would mean a broken source.
+        // 2,000 draws cross many buffer refills; a repeat of a 64-bit value would mean a broken source.
         for _ in 0..<2_000 {
             seen.insert(generator.next())
         }
