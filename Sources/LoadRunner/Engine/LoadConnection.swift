@@ -80,6 +80,9 @@ final class LoadConnection: WebSocketDelegate {
         let worker = self.worker
         worker.recorder.increment(.upgradesOK)
         Self.record(info.timings, into: &worker.recorder)
+        if let identity = info.response.headers[worker.plan.identityHeader] {
+            worker.recorder.recordTargetIdentity(identity)
+        }
         if let expected = worker.plan.expectation.subprotocol, info.response.subprotocol != expected {
             worker.recorder.recordError(code: "expect.subprotocol")
         }

@@ -99,6 +99,9 @@ extension RunPlan {
             expectation: scenario.expect
         )
         self.inFlight = window
+        if case .header(let name) = scenario.identity {
+            self.identityHeader = name
+        }
     }
 
     private static func url(_ url: WebSocketURL, query: [KeyValue]) throws(RunPlanError) -> WebSocketURL {

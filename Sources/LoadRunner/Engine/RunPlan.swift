@@ -29,6 +29,9 @@ package struct RunPlan: Sendable {
     package var shard: Shard
     package var thresholds: [Threshold]
     package var expectation: UpgradeExpectation
+    /// The 101 response header that names the serving target (`identity.header`, or `X-Wsprobe-Target`, which
+    /// `wsprobe serve --id` sets); each upgraded connection counts once for the target it names.
+    package var identityHeader = "X-Wsprobe-Target"
     /// Histogram range and precision (1 µs to 60 s, 3 significant digits by default).
     package var histograms: HistogramConfiguration
     /// How long a stopping run waits for closing handshakes before aborting what is left.
