@@ -134,6 +134,7 @@ package struct Coordinator: Sendable {
             connectionsPerSecond = Double(totals[.upgradesOK]) / (Double(last - first) / 1e9)
         }
         let peak = max(peakOpen, reports.reduce(0) { $0 + $1.peakOpen })
+        let samples = WorkerSamples.merged(reports.map(\.samples))
         return RunOutcome(
             scenario: plan.name,
             target: self.targetDescription,
@@ -163,7 +164,9 @@ package struct Coordinator: Sendable {
                     ? Double(usage.maxRSSBytes &- min(usage.maxRSSBytes, baseline.maxRSSBytes)) / Double(peak) : nil
             ),
             latencies: latencies,
-            connectionsPerSecond: connectionsPerSecond
+            connectionsPerSecond: connectionsPerSecond,
+            errorSamples: samples.errors,
+            upgrade: samples.upgrade
         )
     }
 

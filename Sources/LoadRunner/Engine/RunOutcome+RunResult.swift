@@ -29,6 +29,8 @@ extension RunOutcome {
             shard: self.shard == "0/1" ? nil : self.shard,
             metrics: self.totals,
             timeSeries: self.timeSeries,
+            errorSamples: self.errorSamples,
+            upgrade: self.upgrade,
             thresholds: self.thresholds,
             interrupted: self.interrupted
         )

@@ -44,6 +44,10 @@ package struct RunOutcome: Sendable, Codable {
     package var latencies: [String: HistogramSummary]
     /// Upgrades per second from the first attempt to the last upgrade: the connection rate reached.
     package var connectionsPerSecond: Double?
+    /// The first few samples of each error code (at most five per code, from the workers in order).
+    package var errorSamples = ErrorSamples()
+    /// The first successful upgrade's request, 101 response, negotiation and TLS session, if any succeeded.
+    package var upgrade: UpgradeDetails?
 
     /// Pretty, key-sorted JSON with ISO 8601 dates.
     package func jsonData() throws -> Data {

@@ -21,4 +21,6 @@ package struct WorkerReport: Sendable {
     package var firstAttemptNanoseconds: UInt64?
     /// When this worker's latest upgrade completed (monotonic nanoseconds).
     package var lastUpgradeNanoseconds: UInt64?
+    /// This worker's error samples and first upgrade's details so far.
+    package var samples: WorkerSamples
 }
