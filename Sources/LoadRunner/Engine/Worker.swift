@@ -1,7 +1,7 @@
 import Foundation
 import LoadMetrics
-import RunResults
 package import NIOCore
+import RunResults
 import Scenario
 import WSProtocol
 import WSTransport
