@@ -1,8 +1,8 @@
 import Foundation
 package import RunResults
 import TLSOpenSSL
-import WSProtocol
-import WSTransport
+package import WSProtocol
+package import WSTransport
 
 /// What one worker keeps to explain its numbers: the first few samples of each error code and the details of
 /// its first successful upgrade. Filled only on failure paths and on the first upgrade, never per message.
@@ -52,7 +52,7 @@ package struct WorkerSamples: Sendable, Hashable {
 
     /// A failed opening as a sample: the diagnosis and phase, and for a non-101 answer (RFC 6455 §4.1: any
     /// status other than 101 fails the handshake) the status, response headers and the start of the body.
-    static func sample(_ error: ConnectError) -> ErrorSample {
+    package static func sample(_ error: ConnectError) -> ErrorSample {
         guard case .handshake(let handshake) = error,
             case .unexpectedStatus(let status, _, let headers, let body) = handshake
         else {
@@ -68,7 +68,7 @@ package struct WorkerSamples: Sendable, Hashable {
     }
 
     /// A completed upgrade that missed a scenario `expect` (subprotocol, extension, header): the 101 answer.
-    static func sample(expectation message: String, response: UpgradeResponseHead) -> ErrorSample {
+    package static func sample(expectation message: String, response: UpgradeResponseHead) -> ErrorSample {
         ErrorSample(
             message: message,
             phase: "upgrade",
