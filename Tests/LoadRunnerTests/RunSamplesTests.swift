@@ -1,3 +1,4 @@
+import Foundation
 import LoadMetrics
 import LoadRunner
 import NIOCore
@@ -137,5 +138,22 @@ struct RunSamplesTests {
         let samples = outcome.errorSamples[code: "tcp.refused"]
         #expect(samples.count == ErrorSamples.limitPerCode)
         #expect(samples.allSatisfy { $0.phase == "tcp" && $0.status == nil })
+    }
+
+    @Test("a scenario expecting 503 against a server that upgrades fails its expect.status check with 101 samples")
+    func expectedStatusMissed() async throws {
+        let yaml = Self.scenario(connections: 3).replacingOccurrences(
+            of: "load:",
+            with: "expect:\n  status: 503\nload:"
+        )
+        let outcome = try await EngineSupport.runAgainstEcho(yaml)
+        #expect(!outcome.passed)
+        #expect(outcome.totals.errors["expect.status"] == 3)
+        #expect(outcome.errorSamples[code: "expect.status"].allSatisfy { $0.status == 101 })
+        let check = try #require(outcome.statusCheck)
+        #expect(!check.passed)
+        let result = outcome.runResult(commandLine: ["wsprobe", "run"], toolVersion: "test")
+        #expect(result.checks == [check])
+        #expect(result.verdict == .failed)
     }
 }

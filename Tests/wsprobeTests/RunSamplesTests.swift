@@ -18,10 +18,12 @@ struct RunSamplesTests {
     }
 
     /// A scenario of `connections` connections that each send one message and close.
-    static func scenario(in folder: URL, connections: Int) throws -> String {
+    static func scenario(in folder: URL, connections: Int, status: Int = 101) throws -> String {
         let file = folder.appendingPathComponent("samples.yaml")
         let yaml = """
             name: samples
+            expect:
+              status: \(status)
             target:
               timeouts:
                 connect: 3s
@@ -131,6 +133,34 @@ struct RunSamplesTests {
         #expect(requestNames.contains { $0.lowercased() == "sec-websocket-key" })
         #expect(responseNames.contains { $0.lowercased() == "sec-websocket-accept" })
         #expect((report["errorSamples"] as? [String: Any])?.isEmpty ?? true)
+        let validation = try Self.validate(folder)
+        #expect(validation.status == 0, "schema violations:\n\(validation.output)")
+    }
+
+    @Test(
+        "a scenario expecting 503 passes when every upgrade is answered 503, and fails on any other answer",
+        arguments: [(HostileRoute.unavailable, true), (.badGateway, false)]
+    )
+    func expectedStatus(route: HostileRoute, passes: Bool) async throws {
+        let server = try await HostileServer.start()
+        defer { server.stop() }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await WSProbeBinary.run(
+            [
+                "run", try Self.scenario(in: folder, connections: 10, status: 503), "--url", server.url(route),
+                "--out", folder.path, "--quiet",
+            ],
+            timeout: .seconds(60)
+        )
+        #expect(run.status == (passes ? 0 : 1), "\(run.standardOutput)\(run.standardError)")
+        let report = try Self.report(in: folder)
+        #expect(report["verdict"] as? String == (passes ? "passed" : "failed"))
+        let checks = try #require(report["checks"] as? [[String: Any]])
+        let check = try #require(checks.first { $0["name"] as? String == "expect.status 503" })
+        #expect(check["passed"] as? Bool == passes)
+        let samples = report["errorSamples"] as? [String: Any] ?? [:]
+        #expect(samples.isEmpty == passes, "\(samples.keys.sorted())")
         let validation = try Self.validate(folder)
         #expect(validation.status == 0, "schema violations:\n\(validation.output)")
     }

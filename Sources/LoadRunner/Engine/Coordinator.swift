@@ -135,7 +135,7 @@ package struct Coordinator: Sendable {
         }
         let peak = max(peakOpen, reports.reduce(0) { $0 + $1.peakOpen })
         let samples = WorkerSamples.merged(reports.map(\.samples))
-        return RunOutcome(
+        var outcome = RunOutcome(
             scenario: plan.name,
             target: self.targetDescription,
             shard: plan.shard.description,
@@ -166,8 +166,12 @@ package struct Coordinator: Sendable {
             latencies: latencies,
             connectionsPerSecond: connectionsPerSecond,
             errorSamples: samples.errors,
-            upgrade: samples.upgrade
+            upgrade: samples.upgrade,
+            expectedStatus: plan.expectation.status == 101 ? nil : plan.expectation.status,
+            expectedStatusAnswers: reports.reduce(0) { $0 + $1.expectedStatusAnswers }
         )
+        if let check = outcome.statusCheck, !check.passed { outcome.passed = false }
+        return outcome
     }
 
     private static func collect(_ workers: [NIOLoopBound<Worker>]) async -> [WorkerReport] {

@@ -82,6 +82,13 @@ final class LoadConnection: WebSocketDelegate {
         worker.recorder.increment(.upgradesOK)
         Self.record(info.timings, into: &worker.recorder)
         if worker.samples.upgrade == nil { worker.samples.recordUpgrade(info) }
+        if worker.plan.expectation.status != 101 {
+            self.expectationMissed(
+                "expect.status",
+                "The server answered 101, not the \(worker.plan.expectation.status) the scenario expects.",
+                info
+            )
+        }
         if let expected = worker.plan.expectation.subprotocol, info.response.subprotocol != expected {
             self.expectationMissed(
                 "expect.subprotocol",
@@ -127,6 +134,13 @@ final class LoadConnection: WebSocketDelegate {
         } else {
             worker.recordError(code: "connect.failed", phase: "tcp") { String(describing: error) }
             return self.finish(.failed)
+        }
+        if worker.plan.expectation.status != 101, case .handshake(let handshake) = connectError,
+            case .unexpectedStatus(let status, _, _, _) = handshake, status == worker.plan.expectation.status
+        {
+            // The scenario expects this answer (e.g. 503 from a draining target): a match, not an error.
+            worker.expectedStatusAnswers += 1
+            return self.finish(.completed)
         }
         worker.recorder.recordError(code: connectError.code)
         worker.samples.record(code: connectError.code) {

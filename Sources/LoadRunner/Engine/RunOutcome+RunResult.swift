@@ -31,6 +31,7 @@ extension RunOutcome {
             timeSeries: self.timeSeries,
             errorSamples: self.errorSamples,
             upgrade: self.upgrade,
+            checks: self.statusCheck.map { [$0] } ?? [],
             thresholds: self.thresholds,
             interrupted: self.interrupted
         )

@@ -38,6 +38,8 @@ package final class Worker {
     var unsolicitedMessages: UInt64 = 0
     /// Error samples and the first upgrade's details, filled on failure paths only (never per message).
     var samples = WorkerSamples()
+    /// Upgrade requests answered with the scenario's `expect.status` when it is not 101.
+    var expectedStatusAnswers: UInt64 = 0
     /// Most connections open at once on this worker.
     private(set) var peakOpen: UInt64 = 0
     /// When the first connection attempt started and the last upgrade completed (monotonic nanoseconds).
@@ -155,7 +157,8 @@ package final class Worker {
             peakOpen: self.peakOpen,
             firstAttemptNanoseconds: self.firstAttempt,
             lastUpgradeNanoseconds: self.lastUpgrade,
-            samples: self.samples
+            samples: self.samples,
+            expectedStatusAnswers: self.expectedStatusAnswers
         )
     }
 

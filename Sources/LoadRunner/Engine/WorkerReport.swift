@@ -23,4 +23,6 @@ package struct WorkerReport: Sendable {
     package var lastUpgradeNanoseconds: UInt64?
     /// This worker's error samples and first upgrade's details so far.
     package var samples: WorkerSamples
+    /// Upgrade requests answered with the scenario's `expect.status` when it is not 101.
+    package var expectedStatusAnswers: UInt64 = 0
 }
