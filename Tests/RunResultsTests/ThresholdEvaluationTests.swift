@@ -47,6 +47,22 @@ struct ThresholdEvaluationTests {
         #expect(outcome.expression == pair.0)
     }
 
+    @Test("Upgrade rates count finished attempts only, so handshakes in flight mid-run do not lower them")
+    func upgradeRateIgnoresAttemptsInFlight() throws {
+        var metrics = MetricsSnapshot()
+        metrics.add(100, to: .connectionAttempts)
+        metrics.add(60, to: .upgradesOK)
+        let text = "rate(upgrade_ok) >= 99.9%"
+        let threshold = Threshold(source: text, expression: try ThresholdExpression.parse(text))
+        let outcome = try #require(evaluate(thresholds: [threshold], against: metrics, durationSeconds: 1).first)
+        #expect(outcome.passed)
+        #expect(outcome.observedText == "100%")
+
+        metrics.add(1, to: .upgradesFailed)
+        let failed = try #require(evaluate(thresholds: [threshold], against: metrics, durationSeconds: 1).first)
+        #expect(!failed.passed)
+    }
+
     @Test("No data fails the threshold instead of passing it silently")
     func noData() throws {
         let outcome = try Self.outcome("p99(ping_rtt) < 1s")

@@ -134,7 +134,8 @@ package struct Coordinator: Sendable {
             connectionsPerSecond = Double(totals[.upgradesOK]) / (Double(last - first) / 1e9)
         }
         let peak = max(peakOpen, reports.reduce(0) { $0 + $1.peakOpen })
-        return RunOutcome(
+        let samples = WorkerSamples.merged(reports.map(\.samples))
+        var outcome = RunOutcome(
             scenario: plan.name,
             target: self.targetDescription,
             shard: plan.shard.description,
@@ -163,8 +164,14 @@ package struct Coordinator: Sendable {
                     ? Double(usage.maxRSSBytes &- min(usage.maxRSSBytes, baseline.maxRSSBytes)) / Double(peak) : nil
             ),
             latencies: latencies,
-            connectionsPerSecond: connectionsPerSecond
+            connectionsPerSecond: connectionsPerSecond,
+            errorSamples: samples.errors,
+            upgrade: samples.upgrade,
+            expectedStatus: plan.expectation.status == 101 ? nil : plan.expectation.status,
+            expectedStatusAnswers: reports.reduce(0) { $0 + $1.expectedStatusAnswers }
         )
+        if let check = outcome.statusCheck, !check.passed { outcome.passed = false }
+        return outcome
     }
 
     private static func collect(_ workers: [NIOLoopBound<Worker>]) async -> [WorkerReport] {

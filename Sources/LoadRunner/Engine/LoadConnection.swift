@@ -1,6 +1,7 @@
 import Foundation
 import LoadMetrics
 import NIOCore
+import RunResults
 import Scenario
 import WSProtocol
 import WSTransport
@@ -83,16 +84,44 @@ final class LoadConnection: WebSocketDelegate {
         if let identity = info.response.headers[worker.plan.identityHeader] {
             worker.recorder.recordTargetIdentity(identity)
         }
+        if worker.samples.upgrade == nil { worker.samples.recordUpgrade(info) }
+        if worker.plan.expectation.status != 101 {
+            self.expectationMissed(
+                "expect.status",
+                "The server answered 101, not the \(worker.plan.expectation.status) the scenario expects.",
+                info
+            )
+        }
         if let expected = worker.plan.expectation.subprotocol, info.response.subprotocol != expected {
-            worker.recorder.recordError(code: "expect.subprotocol")
+            self.expectationMissed(
+                "expect.subprotocol",
+                "The server selected subprotocol \(info.response.subprotocol ?? "none"), not \(expected).",
+                info
+            )
         }
         if let expected = worker.plan.expectation.extension {
             let names = info.response.extensions.map(\.name)
-            if !names.contains(expected) { worker.recorder.recordError(code: "expect.extension") }
+            if !names.contains(expected) {
+                self.expectationMissed("expect.extension", "The server did not accept extension \(expected).", info)
+            }
         }
         for expected in worker.plan.expectation.headers {
             let values = info.response.head.headers.values(named: expected.name)
-            if !worker.headerMatches(values, expected.match) { worker.recorder.recordError(code: "expect.header") }
+            if !worker.headerMatches(values, expected.match) {
+                self.expectationMissed(
+                    "expect.header",
+                    "The 101 response header \(expected.name) does not meet the scenario's expectation.",
+                    info
+                )
+            }
+        }
+    }
+
+    /// Counts an upgrade that missed a scenario `expect`, with the 101 answer as its sample.
+    private func expectationMissed(_ code: String, _ message: String, _ info: ConnectionInfo) {
+        self.worker.recorder.recordError(code: code)
+        self.worker.samples.record(code: code) {
+            WorkerSamples.sample(expectation: message, response: info.response.head)
         }
     }
 
@@ -106,10 +135,20 @@ final class LoadConnection: WebSocketDelegate {
         } else if let error = error as? ConnectError {
             connectError = error
         } else {
-            worker.recorder.recordError(code: "connect.failed")
+            worker.recordError(code: "connect.failed", phase: "tcp") { String(describing: error) }
             return self.finish(.failed)
         }
+        if worker.plan.expectation.status != 101, case .handshake(let handshake) = connectError,
+            case .unexpectedStatus(let status, _, _, _) = handshake, status == worker.plan.expectation.status
+        {
+            // The scenario expects this answer (e.g. 503 from a draining target): a match, not an error.
+            worker.expectedStatusAnswers += 1
+            return self.finish(.completed)
+        }
         worker.recorder.recordError(code: connectError.code)
+        worker.samples.record(code: connectError.code) {
+            WorkerSamples.sample(connectError)
+        }
         worker.noteLimit(for: connectError)
         self.finish(.failed)
     }
@@ -177,7 +216,7 @@ final class LoadConnection: WebSocketDelegate {
                 do {
                     try self.socket?.sendPing(bytes)
                 } catch {
-                    self.worker.recorder.recordError(code: error.code)
+                    self.worker.recordError(code: error.code, phase: "message") { error.description }
                     continue
                 }
                 self.worker.recorder.increment(.pingsSent)
@@ -297,7 +336,7 @@ final class LoadConnection: WebSocketDelegate {
             try socket.send(Message(kind: kind == .text ? .text : .binary, payload: buffer))
         } catch {
             _ = self.window.match(seq: seq)
-            self.worker.recorder.recordError(code: error.code)
+            self.worker.recordError(code: error.code, phase: "message") { error.description }
             return
         }
         self.worker.recorder.increment(.messagesSent)
@@ -346,7 +385,12 @@ final class LoadConnection: WebSocketDelegate {
         case .expect(let match, let timer):
             timer?.cancel()
             self.wait = .none
-            if !worker.matches(message, match) { worker.recorder.recordError(code: "expect.mismatch") }
+            if !worker.matches(message, match) {
+                worker.recordError(code: "expect.mismatch", phase: "message") {
+                    "A received message did not match the scenario's expect: "
+                        + String(String(buffer: message.payload).prefix(ErrorSample.bodyExcerptLimit))
+                }
+            }
             self.run()
         case .drain(let code, let reason):
             if self.window.isEmpty { self.beginClose(code: code, reason: reason) }
@@ -369,14 +413,18 @@ final class LoadConnection: WebSocketDelegate {
 
     private func expectTimedOut() {
         guard case .expect = self.wait else { return }
-        self.worker.recorder.recordError(code: "expect.timeout")
+        self.worker.recordError(code: "expect.timeout", phase: "message") {
+            "No message matching the scenario's expect arrived within its timeout."
+        }
         self.wait = .none
         self.run()
     }
 
     private func pongTimedOut() {
         guard case .pong = self.wait else { return }
-        self.worker.recorder.recordError(code: "ping.timeout")
+        self.worker.recordError(code: "ping.timeout", phase: "message") {
+            "No pong with the ping's payload arrived within its timeout."
+        }
         self.wait = .none
         self.run()
     }
@@ -398,7 +446,11 @@ final class LoadConnection: WebSocketDelegate {
         let expired = self.window.expire(before: now)
         if expired > 0 {
             self.worker.recorder.increment(.messagesLost, by: UInt64(expired))
-            for _ in 0..<expired { self.worker.recorder.recordError(code: "expect.timeout") }
+            for _ in 0..<expired {
+                self.worker.recordError(code: "expect.timeout", phase: "message") {
+                    "A pipelined message's echo did not arrive within its expect timeout."
+                }
+            }
         }
         if case .drain(let code, let reason) = self.wait, self.window.isEmpty {
             self.beginClose(code: code, reason: reason)
@@ -444,7 +496,7 @@ final class LoadConnection: WebSocketDelegate {
         do {
             try socket.close(code: CloseCode(rawValue: code), reason: reason)
         } catch {
-            self.worker.recorder.recordError(code: error.code)
+            self.worker.recordError(code: error.code, phase: "close") { error.description }
             socket.abort()
         }
     }
@@ -465,11 +517,18 @@ final class LoadConnection: WebSocketDelegate {
             initiator = outcome.initiator == .local ? .client : .server
         }
         worker.recorder.recordClose(code: outcome.code.rawValue, initiator: initiator)
-        if let error = outcome.error { worker.recorder.recordError(code: error.code) }
+        if let error = outcome.error {
+            worker.recordError(code: error.code, phase: "message") { error.description }
+        }
         if self.closeStartedAt == nil {
             // The server or the network ended the connection before the script did: an error named after
             // the close code (`close.1006` without a close frame, `close.1001` for a draining server, …).
-            worker.recorder.recordError(code: "close.\(outcome.code.rawValue)")
+            worker.recordError(code: "close.\(outcome.code.rawValue)", phase: "close") {
+                let reason = outcome.reason.isEmpty ? "" : " (reason \"\(outcome.reason)\")"
+                let by = outcome.initiator == .local ? "wsprobe" : "the server or the network"
+                return "The connection was closed by \(by) with code \(outcome.code.rawValue)\(reason) "
+                    + "before the script finished."
+            }
         }
         let lost = self.window.drainAll()
         if lost > 0 { worker.recorder.increment(.messagesLost, by: UInt64(lost)) }

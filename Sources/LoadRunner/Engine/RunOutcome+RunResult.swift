@@ -29,6 +29,9 @@ extension RunOutcome {
             shard: self.shard == "0/1" ? nil : self.shard,
             metrics: self.totals,
             timeSeries: self.timeSeries,
+            errorSamples: self.errorSamples,
+            upgrade: self.upgrade,
+            checks: self.statusCheck.map { [$0] } ?? [],
             thresholds: self.thresholds,
             interrupted: self.interrupted
         )

@@ -44,6 +44,30 @@ package struct RunOutcome: Sendable, Codable {
     package var latencies: [String: HistogramSummary]
     /// Upgrades per second from the first attempt to the last upgrade: the connection rate reached.
     package var connectionsPerSecond: Double?
+    /// The first few samples of each error code (at most five per code, from the workers in order).
+    package var errorSamples = ErrorSamples()
+    /// The first successful upgrade's request, 101 response, negotiation and TLS session, if any succeeded.
+    package var upgrade: UpgradeDetails?
+    /// The scenario's `expect.status` when it is not 101, and how many upgrade requests were answered with it.
+    package var expectedStatus: Int?
+    package var expectedStatusAnswers: UInt64 = 0
+
+    /// The `expect.status` check when the scenario expects a status other than 101: every attempt must be
+    /// answered with it.
+    package var statusCheck: CheckOutcome? {
+        guard let expected = self.expectedStatus else { return nil }
+        let attempts = self.totals[.connectionAttempts]
+        let passed = attempts > 0 && self.expectedStatusAnswers == attempts
+        return CheckOutcome(
+            name: "expect.status \(expected)",
+            passed: passed,
+            message: "\(self.expectedStatusAnswers) of \(attempts) upgrade requests were answered with \(expected).",
+            observed: String(self.expectedStatusAnswers),
+            expected: String(attempts),
+            phase: "upgrade",
+            code: passed ? nil : "expect.status"
+        )
+    }
 
     /// Pretty, key-sorted JSON with ISO 8601 dates.
     package func jsonData() throws -> Data {

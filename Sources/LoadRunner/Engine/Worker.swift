@@ -1,6 +1,7 @@
 import Foundation
 import LoadMetrics
 package import NIOCore
+import RunResults
 import Scenario
 import WSProtocol
 import WSTransport
@@ -35,6 +36,10 @@ package final class Worker {
     let allocator = ByteBufferAllocator()
     let lifetimeNanoseconds: UInt64?
     var unsolicitedMessages: UInt64 = 0
+    /// Error samples and the first upgrade's details, filled on failure paths only (never per message).
+    var samples = WorkerSamples()
+    /// Upgrade requests answered with the scenario's `expect.status` when it is not 101.
+    var expectedStatusAnswers: UInt64 = 0
     /// Most connections open at once on this worker.
     private(set) var peakOpen: UInt64 = 0
     /// When the first connection attempt started and the last upgrade completed (monotonic nanoseconds).
@@ -151,7 +156,9 @@ package final class Worker {
             activeConnections: self.active.count,
             peakOpen: self.peakOpen,
             firstAttemptNanoseconds: self.firstAttempt,
-            lastUpgradeNanoseconds: self.lastUpgrade
+            lastUpgradeNanoseconds: self.lastUpgrade,
+            samples: self.samples,
+            expectedStatusAnswers: self.expectedStatusAnswers
         )
     }
 
@@ -221,7 +228,9 @@ package final class Worker {
             while var arrivals = self.arrivals, arrivals.popDue(atNanoseconds: now) != nil {
                 self.arrivals = arrivals
                 if let cap, self.active.count >= cap {
-                    self.recorder.recordError(code: "load.max-connections")
+                    self.recordError(code: "load.max-connections", phase: "tcp") {
+                        "An arrival found max_connections connections open and was not started."
+                    }
                     continue
                 }
                 self.open(slot: nil)
@@ -311,6 +320,13 @@ package final class Worker {
         let address = self.plan.sources[self.sourceCounter % self.plan.sources.count]
         self.sourceCounter &+= 1
         return address
+    }
+
+    /// Counts an error of `code` and keeps a sample of it while fewer than five of that code are held; the
+    /// message is built only then.
+    func recordError(code: String, phase: String, _ message: () -> String) {
+        self.recorder.recordError(code: code)
+        self.samples.record(code: code) { ErrorSample(message: message(), phase: phase) }
     }
 
     /// Counts a connect failure against the resource it points to.

@@ -21,4 +21,8 @@ package struct WorkerReport: Sendable {
     package var firstAttemptNanoseconds: UInt64?
     /// When this worker's latest upgrade completed (monotonic nanoseconds).
     package var lastUpgradeNanoseconds: UInt64?
+    /// This worker's error samples and first upgrade's details so far.
+    package var samples: WorkerSamples
+    /// Upgrade requests answered with the scenario's `expect.status` when it is not 101.
+    package var expectedStatusAnswers: UInt64 = 0
 }

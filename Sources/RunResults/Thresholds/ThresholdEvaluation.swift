@@ -102,8 +102,13 @@ private func observe(
         return .value(count, metric.countsBytes ? ObservedText.bytes(count) : ObservedText.number(count))
     case .rate:
         guard let denominatorMetric = metric.rateDenominator,
-            let denominator = counterValue(denominatorMetric, filters: [], in: metrics)
+            var denominator = counterValue(denominatorMetric, filters: [], in: metrics)
         else { return .unavailable("rate does not apply to \(metric.rawValue)") }
+        if metric == .upgradeOK || metric == .upgradeFailed {
+            // Only finished attempts: a handshake still in flight when an abort-on-fail threshold is checked
+            // mid-run has neither succeeded nor failed, and must not drag the upgrade rate down.
+            denominator = Double(metrics[.upgradesOK] &+ metrics[.upgradesFailed])
+        }
         guard denominator > 0 else { return .unavailable("no data") }
         let fraction = count / denominator
         return .value(fraction, ObservedText.percent(fraction: fraction))
