@@ -50,11 +50,16 @@ struct RoutingProxyTests {
         return options
     }
 
-    static func run(_ bed: ALBTestBed, routes: [Route], tls: Bool = false) async throws -> RoutingRun.Result {
+    static func run(
+        _ bed: ALBTestBed,
+        routes: [Route],
+        tls: Bool = false,
+        identity: IdentitySource = .header("X-Wsprobe-Target")
+    ) async throws -> RoutingRun.Result {
         await RoutingRun.run(
             routes: routes,
             weights: nil,
-            identity: .header("X-Wsprobe-Target"),
+            identity: identity,
             base: try Self.base(bed, path: "/ws", tls: tls),
             on: MultiThreadedEventLoopGroup.singleton
         )

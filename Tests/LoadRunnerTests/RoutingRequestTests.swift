@@ -84,28 +84,28 @@ struct RoutingRequestTests {
     static func upgraded(_ identity: String?, header: String = "x-wsprobe-target") -> RouteObservation {
         var headers = HTTPHeaderFields()
         if let identity { headers.append(name: header, value: identity) }
-        return .upgraded(headers: headers)
+        return .upgraded(headers: headers, messageIdentity: nil)
     }
 
     @Test("the identity header is read case-insensitively and compared as given")
     func targetsExpectation() {
         let route = Route(name: "c", request: RouteRequest(), expect: .targets(["C"]))
-        let pass = RouteCheck.evaluate(route, observation: Self.upgraded("C"), identityHeader: "X-Wsprobe-Target")
+        let pass = RouteCheck.evaluate(route, observation: Self.upgraded("C"), identity: .header("X-Wsprobe-Target"))
         #expect(pass.passed)
         #expect(pass.code == nil)
-        let wrong = RouteCheck.evaluate(route, observation: Self.upgraded("B"), identityHeader: "X-Wsprobe-Target")
+        let wrong = RouteCheck.evaluate(route, observation: Self.upgraded("B"), identity: .header("X-Wsprobe-Target"))
         #expect(!wrong.passed)
         #expect(wrong.message == "Route 'c' misrouted: expected 101 from C, observed 101 from B.")
         #expect(wrong.code == "route.mismatch")
-        let lower = RouteCheck.evaluate(route, observation: Self.upgraded("c"), identityHeader: "X-Wsprobe-Target")
+        let lower = RouteCheck.evaluate(route, observation: Self.upgraded("c"), identity: .header("X-Wsprobe-Target"))
         #expect(!lower.passed)
-        let none = RouteCheck.evaluate(route, observation: Self.upgraded(nil), identityHeader: "X-Wsprobe-Target")
+        let none = RouteCheck.evaluate(route, observation: Self.upgraded(nil), identity: .header("X-Wsprobe-Target"))
         #expect(!none.passed)
         #expect(none.observed == "101 without a X-Wsprobe-Target header")
         let refused = RouteCheck.evaluate(
             route,
             observation: .failed(code: "tcp.refused", message: "Connection refused."),
-            identityHeader: "X-Wsprobe-Target"
+            identity: .header("X-Wsprobe-Target")
         )
         #expect(!refused.passed)
         #expect(refused.code == "tcp.refused")
@@ -114,22 +114,47 @@ struct RoutingRequestTests {
     @Test("status and redirect expectations compare the status and the Location")
     func statusAndRedirect() {
         let fixed = Route(name: "fixed", request: RouteRequest(), expect: .status(418))
-        #expect(RouteCheck.evaluate(fixed, observation: .status(418, headers: [:]), identityHeader: "X").passed)
+        #expect(RouteCheck.evaluate(fixed, observation: .status(418, headers: [:]), identity: .header("X")).passed)
         let upgradedInstead = RouteCheck.evaluate(
             fixed,
             observation: Self.upgraded("A"),
-            identityHeader: "x-wsprobe-target"
+            identity: .header("x-wsprobe-target")
         )
         #expect(!upgradedInstead.passed)
         #expect(upgradedInstead.message.contains("expected 418, observed 101 from A"))
         let moved = Route(name: "moved", request: RouteRequest(), expect: .redirect(location: "/v2/ws"))
         let right: HTTPHeaderFields = ["Location": "/v2/ws"]
         let other: HTTPHeaderFields = ["Location": "/v3/ws"]
-        #expect(RouteCheck.evaluate(moved, observation: .status(301, headers: right), identityHeader: "X").passed)
-        let wrong = RouteCheck.evaluate(moved, observation: .status(302, headers: other), identityHeader: "X")
+        #expect(RouteCheck.evaluate(moved, observation: .status(301, headers: right), identity: .header("X")).passed)
+        let wrong = RouteCheck.evaluate(moved, observation: .status(302, headers: other), identity: .header("X"))
         #expect(!wrong.passed)
         #expect(wrong.observed == "302 → /v3/ws")
-        #expect(!RouteCheck.evaluate(moved, observation: .status(200, headers: right), identityHeader: "X").passed)
+        #expect(!RouteCheck.evaluate(moved, observation: .status(200, headers: right), identity: .header("X")).passed)
+    }
+
+    @Test("a probe or first-message identity comes from the reply: capture group 1, else the whole match")
+    func messageIdentity() {
+        #expect(RouteIdentity.match("id=(\\w+)", in: "hello id=B7 bye") == "B7")
+        #expect(RouteIdentity.match("[A-C]", in: "target C") == "C")
+        #expect(RouteIdentity.match("id=(\\w+)", in: "nothing here") == nil)
+        #expect(RouteIdentity.match("(", in: "(") == nil)
+        let reader = RouteIdentity(.probe(message: "whoami", pattern: "(.+)", timeout: .seconds(1)))
+        let route = Route(name: "c", request: RouteRequest(), expect: .targets(["C"]))
+        let headers: HTTPHeaderFields = ["X-Wsprobe-Target": "B"]
+        let pass = RouteCheck.evaluate(
+            route,
+            observation: .upgraded(headers: headers, messageIdentity: "C"),
+            identity: reader
+        )
+        #expect(pass.passed)
+        let none = RouteCheck.evaluate(
+            route,
+            observation: .upgraded(headers: headers, messageIdentity: nil),
+            identity: reader
+        )
+        #expect(!none.passed)
+        #expect(none.observed == "101 without an identity in the reply to 'whoami'")
+        #expect(RouteIdentity(nil) == .header("X-Wsprobe-Target"))
     }
 
     @Test("routing checks join a result before its own, add identity counts, and fail a passed verdict")

@@ -6,9 +6,6 @@ package import WSTransport
 
 /// Runs one routing-matrix row: one upgrade request built from the row, compared with the row's expectation.
 package enum RouteCheck {
-    /// The identity header used when the scenario names none (what `wsprobe serve --id` and embedded targets send).
-    package static let defaultIdentityHeader = "X-Wsprobe-Target"
-
     /// Sends the row through `base` (the scenario's target request) and returns its check, named after the row.
     package static func run(
         _ route: Route,
@@ -16,27 +13,15 @@ package enum RouteCheck {
         identity: IdentitySource?,
         on group: any EventLoopGroup
     ) async -> CheckOutcome {
-        let header: String
-        switch identity {
-        case .none: header = Self.defaultIdentityHeader
-        case .header(let name): header = name
-        case .probe, .firstMessage:
-            if route.expect.namesTargets {
-                return Self.notExecutable(
-                    route,
-                    "identity by probe or first message is not supported for routes yet; use identity.header."
-                )
-            }
-            header = Self.defaultIdentityHeader
-        }
         let options: ConnectOptions
         do {
             options = try RouteRequestBuilder.options(for: route.request, base: base)
         } catch {
             return Self.notExecutable(route, error.description)
         }
-        let observation = await RouteProbe.observe(options, on: group)
-        return Self.evaluate(route, observation: observation, identityHeader: header)
+        let reader = route.expect.namesTargets ? RouteIdentity(identity) : .header(RouteIdentity.defaultHeader)
+        let observation = await RouteProbe.observe(options, identity: reader, on: group)
+        return Self.evaluate(route, observation: observation, identity: reader)
     }
 
     /// Compares an observation with the row's expectation; the message names the row, the expected and the
@@ -44,15 +29,15 @@ package enum RouteCheck {
     package static func evaluate(
         _ route: Route,
         observation: RouteObservation,
-        identityHeader: String
+        identity reader: RouteIdentity
     ) -> CheckOutcome {
-        let observed = observation.summary(identityHeader: identityHeader)
+        let observed = observation.summary(reader)
         let expected: String
         let passed: Bool
         switch route.expect {
         case .targets(let targets):
             expected = "101 from " + targets.sorted().joined(separator: " or ")
-            passed = observation.identity(header: identityHeader).map(targets.contains) ?? false
+            passed = observation.identity(reader).map(targets.contains) ?? false
         case .status(let status):
             expected = "\(status)"
             switch observation {

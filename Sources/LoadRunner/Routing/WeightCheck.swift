@@ -28,22 +28,7 @@ package enum WeightCheck {
         concurrency: Int = Self.defaultConcurrency,
         on group: any EventLoopGroup
     ) async -> Result {
-        let header: String
-        switch identity {
-        case .none: header = RouteCheck.defaultIdentityHeader
-        case .header(let name): header = name
-        case .probe, .firstMessage:
-            return Result(
-                check: CheckOutcome(
-                    name: "weights",
-                    passed: false,
-                    message: "The weight check was not run: identity by probe or first message is not supported"
-                        + " for weights yet; use identity.header.",
-                    code: "weights.not-executable"
-                ),
-                identities: [:]
-            )
-        }
+        let reader = RouteIdentity(identity)
         let total = max(expectation.connections, 0)
         let slots = max(1, min(concurrency, total))
         var identities: [String: Int] = [:]
@@ -51,17 +36,17 @@ package enum WeightCheck {
         await withTaskGroup(of: RouteObservation.self) { tasks in
             var started = 0
             while started < slots {
-                tasks.addTask { await RouteProbe.observe(base, on: group) }
+                tasks.addTask { await RouteProbe.observe(base, identity: reader, on: group) }
                 started += 1
             }
             for await observation in tasks {
-                if let identity = observation.identity(header: header) {
+                if let identity = observation.identity(reader) {
                     identities[identity, default: 0] += 1
                 } else {
-                    failures[observation.summary(identityHeader: header), default: 0] += 1
+                    failures[observation.summary(reader), default: 0] += 1
                 }
                 if started < total {
-                    tasks.addTask { await RouteProbe.observe(base, on: group) }
+                    tasks.addTask { await RouteProbe.observe(base, identity: reader, on: group) }
                     started += 1
                 }
             }
