@@ -82,6 +82,23 @@ struct RoutingProxyTests {
         }
     }
 
+    @Test("the identity can come from the backend's answer to a whoami probe", arguments: ALBStandInKind.allCases)
+    func probeIdentity(kind: ALBStandInKind) async throws {
+        let bed = try await ALBTestBed.start(kind, tls: false)
+        defer { bed.stop() }
+        let probe = IdentitySource.probe(message: "whoami", pattern: "^([A-C])$", timeout: .seconds(3))
+        let result = try await Self.run(bed, routes: Self.matrix, identity: probe)
+        #expect(result.checks.count == Self.matrix.count)
+        for check in result.checks { #expect(check.passed, "\(kind): \(check.message)") }
+        let wrong = [Route(name: "path /b", request: RouteRequest(path: "/b"), expect: .targets(["A"]))]
+        let failed = try await Self.run(bed, routes: wrong, identity: probe)
+        #expect(failed.checks.first?.observed == "101 from B")
+        #expect(failed.checks.first?.passed == false)
+        let silent = IdentitySource.firstMessage(pattern: "(.+)", timeout: .milliseconds(300))
+        let unprompted = try await Self.run(bed, routes: wrong, identity: silent)
+        #expect(unprompted.checks.first?.observed == "101 without an identity in the first message")
+    }
+
     @Test(
         "a proxy rule pointing at the wrong group fails exactly its row, naming expected and observed",
         arguments: ALBStandInKind.allCases
