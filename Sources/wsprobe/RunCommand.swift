@@ -147,14 +147,24 @@ struct RunCommand: AsyncParsableCommand {
             self.quiet ? .quiet : (isatty(STDERR_FILENO) == 1 ? .terminal : .lines(everySeconds: 5))
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         defer { group.shutdownGracefully { _ in } }
+        // Routing matrix and weight check first (docs/scenarios.md#routes): their checks join the run's.
+        let routing = await RoutingRun.run(
+            routes: scenario.routes,
+            weights: scenario.weights,
+            identity: scenario.identity,
+            base: plan.connect,
+            on: group
+        )
         let coordinator = Coordinator(plan: plan, progress: progress, stop: stop, target: url.text)
-        let outcome: RunOutcome
+        var outcome: RunOutcome
         do {
             outcome = try await coordinator.run(on: group)
         } catch {
             throw CommandFailure(status: .couldNotStart, code: "run.start", message: "\(error)")
         }
-        let result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
+        var result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
+        routing.apply(to: &result)
+        outcome.passed = outcome.passed && routing.passed
         let file = folder.appendingPathComponent("report.json")
         do {
             try ReportBundle.write(result, to: folder)
