@@ -85,8 +85,17 @@ struct RunCommand: AsyncParsableCommand {
                 throw CommandFailure(status: .invalidInput, code: "usage.duration", message: "--duration: \(error)")
             }
         }
-        let folder = try RunOutput.prepare(self.out, scenario: scenario.name)
         let urlText = self.url ?? scenario.target.url
+        if urlText == nil, scenario.target.embedded != nil {
+            // Say so rather than run the routes against a plain echo target that names no backend.
+            throw CommandFailure(
+                status: .couldNotStart,
+                code: "embedded.alb-unsupported",
+                message: "This scenario describes embedded ALB targets (target.embedded), which wsprobe cannot emulate"
+                    + " yet; point it at a load balancer with --url."
+            )
+        }
+        let folder = try RunOutput.prepare(self.out, scenario: scenario.name)
         guard let urlText else {
             return try await EmbeddedTarget.withEchoTarget(subprotocols: scenario.target.subprotocols) { url in
                 try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder)
