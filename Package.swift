@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "RunResults", "LoadMetrics"],
+            dependencies: ["Reports", "RunResults", "LoadMetrics", "Scenario"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

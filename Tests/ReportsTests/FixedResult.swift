@@ -1,6 +1,7 @@
 import Foundation
 import LoadMetrics
 import RunResults
+import Scenario
 
 /// A fully populated result with fixed dates, versions and host names: the input of the golden files.
 enum FixedResult {

@@ -1,4 +1,5 @@
 import RunResults
+import Scenario
 import Testing
 
 @Suite("Redaction")

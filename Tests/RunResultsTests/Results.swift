@@ -1,6 +1,7 @@
 import Foundation
 import LoadMetrics
 import RunResults
+import Scenario
 
 /// Small results for the RunResults tests.
 enum Results {

@@ -1,3 +1,5 @@
+import Scenario
+
 /// A JSON value together with its file and path, with typed accessors that throw path-specific errors.
 ///
 /// Absent members and explicit `null` are treated alike: the IONOS API writes `null` for unset optional

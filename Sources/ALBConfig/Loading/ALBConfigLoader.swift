@@ -1,4 +1,5 @@
 import Foundation
+import Scenario
 
 /// Loads the JSON documents a user saved from the IONOS Cloud API v6 into one `ALBConfiguration`.
 ///

@@ -1,3 +1,5 @@
+package import Scenario
+
 /// Removes secrets from what a report shows: header values, cookie values and query parameters
 /// that carry credentials.
 ///

@@ -1,4 +1,5 @@
 import LoadMetrics
+import Scenario
 
 /// JSON form: one object whose keys are the property names, written in sorted order (see
 /// ``RunResult/makeEncoder()``). Optional values that are absent are left out. Decoding checks

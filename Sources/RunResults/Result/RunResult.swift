@@ -1,4 +1,5 @@
 package import LoadMetrics
+package import Scenario
 
 /// Everything one `wsprobe check` or `wsprobe run` found: the canonical content of `report.json`.
 ///

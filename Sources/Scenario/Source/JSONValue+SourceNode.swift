@@ -1,5 +1,3 @@
-package import Scenario
-
 extension JSONValue {
     /// The scenario document as JSON, from the YAML tree the scenario was loaded from (after `--set`
     /// overrides), for ``RunResult/scenario``.
