@@ -150,7 +150,8 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
             // A delegate callback is sending: the running `perform` loop picks these actions up in order.
             return
         }
-        self.perform(context: context, at: .now())
+        // Local sends only produce writes and timers, which need no timestamp: no clock read per message.
+        self.perform(context: context, at: nil)
         if !self.inRead {
             self.scheduleFlush(context: context)
         }
@@ -158,7 +159,9 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
 
     /// Carries out queued actions in order. Delegate callbacks may send, which appends to `actions`; the index
     /// loop picks those up too, so nothing a delegate sends is lost or reordered.
-    private func perform(context: ChannelHandlerContext, at now: NIODeadline) {
+    /// - Parameter readTime: the time of the read being handled; actions that report a time read the clock
+    ///   themselves when there is none.
+    private func perform(context: ChannelHandlerContext, at readTime: NIODeadline?) {
         self.performing = true
         defer { self.performing = false }
         var index = 0
@@ -171,9 +174,9 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
                 context.write(Self.wrapOutboundOut(bytes), promise: nil)
                 self.flushPending = true
             case .deliver(let message):
-                self.delegate?.webSocket(self, didReceive: message, receivedAt: now)
+                self.delegate?.webSocket(self, didReceive: message, receivedAt: readTime ?? .now())
             case .pongReceived(let payload):
-                self.delegate?.webSocket(self, didReceivePong: payload, receivedAt: now)
+                self.delegate?.webSocket(self, didReceivePong: payload, receivedAt: readTime ?? .now())
             case .startCloseTimer:
                 self.startCloseTimer(context: context)
             case .closeTransport:
@@ -185,7 +188,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
                 self.flushIfPending(context: context)
                 let delegate = self.delegate
                 self.delegate = nil
-                delegate?.webSocket(self, didCloseWith: outcome, at: now)
+                delegate?.webSocket(self, didCloseWith: outcome, at: readTime ?? .now())
             }
         }
         self.actions.removeAll(keepingCapacity: true)
