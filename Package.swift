@@ -100,7 +100,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: strict),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RunResultsTests",
             dependencies: ["RunResults", "LoadMetrics", "Scenario"],
@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "RunResults", "LoadMetrics", "Scenario"],
+            dependencies: ["Reports", "RunResults", "LoadMetrics", "Scenario", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs external tools (python3, xmllint, chromium) for the validation tests.
@@ -23,22 +24,12 @@ enum Tool {
 
     /// Runs `executable` with `arguments`, waiting at most `timeout` seconds.
     static func run(_ executable: String, _ arguments: [String], timeout: Double = 60) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        // Drain both pipes while waiting so a chatty tool cannot block on a full pipe.
-        let outData = DrainBox(out.fileHandleForReading)
-        let errData = DrainBox(err.fileHandleForReading)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: outData.finish(), stderr: errData.finish())
+        do {
+            let run = try ChildProcess.runBlocking(executable, arguments, timeout: .seconds(timeout))
+            return Output(status: run.status, stdout: run.outputText, stderr: run.error)
+        } catch .timedOut {
+            return Output(status: -1, stdout: "", stderr: "\(executable) timed out after \(timeout) s")
+        }
     }
 
     /// A temporary directory for one test.
@@ -46,24 +37,5 @@ enum Tool {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
-    }
-}
-
-/// Reads a pipe to its end on a background thread.
-final class DrainBox: @unchecked Sendable {
-    // Safe: `data` is written only by the reader thread before `done` is signalled and read only after.
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func finish() -> String {
-        self.done.wait()
-        return String(decoding: self.data, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import TestSupport
 import Testing
 
 /// The repository root, found from this file's location.
@@ -40,18 +41,13 @@ private let schemaValidatorScript = #"""
 
 /// Runs the schema validator script; returns its exit status and output lines.
 private func validateWithSchema(_ files: [String]) throws -> (status: Int32, lines: [String]) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let schema = repositoryRoot.appendingPathComponent("docs/scenario.schema.json").path
-    process.arguments = ["python3", "-c", schemaValidatorScript, schema] + files
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    return (process.terminationStatus, text.split(separator: "\n").map(String.init))
+    let run = try ChildProcess.runBlocking(
+        "/usr/bin/env",
+        ["python3", "-c", schemaValidatorScript, schema] + files,
+        mergeError: true
+    )
+    return (run.status, run.outputText.split(separator: "\n").map(String.init))
 }
 
 @Suite("Example scenarios and the JSON Schema")

@@ -54,26 +54,16 @@ struct OpenSSLClientInteropTests {
             .get()
         let port = try #require(listener.localAddress?.port)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost",
-            "-CAfile", certificates.caCertificate, "-verify_return_error", "-alpn", "http/1.1", "-ign_eof",
-        ]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let watchdog = group.next().scheduleTask(in: .seconds(10)) {
-            if process.isRunning { process.terminate() }
-        }
-        input.fileHandleForWriting.write(Data("hello from s_client\n".utf8))
-        try input.fileHandleForWriting.close()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        watchdog.cancel()
+        let run = try await ChildProcess.run(
+            "/usr/bin/env",
+            [
+                "openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost",
+                "-CAfile", certificates.caCertificate, "-verify_return_error", "-alpn", "http/1.1", "-ign_eof",
+            ],
+            input: Array("hello from s_client\n".utf8),
+            timeout: .seconds(10)
+        )
+        let printed = run.outputText
 
         let info = try await handshake.futureResult.get()
         try await listener.close()

@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import NIOPosix
-import Synchronization
 import TLSOpenSSL
 import TestSupport
 import Testing
@@ -44,41 +43,39 @@ private final class HTTPExchange: ChannelInboundHandler {
 
 /// `openssl s_server` on 127.0.0.1, on a port it picks itself; stopped when the test ends.
 private struct OpenSSLServer: ~Copyable {
-    let process = Process()
+    let process: ChildProcess
     let port: Int
+    private let outputPath: String
 
     init(arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "s_server", "-accept", "127.0.0.1:0", "-naccept", "1"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let printed = Mutex("")
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            printed.withLock { $0 += text }
-        }
-        try process.run()
+        let outputPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wsprobe-s_server-\(UUID().uuidString).out").path
+        let process = try ChildProcess.launch(
+            "/usr/bin/env",
+            ["openssl", "s_server", "-accept", "127.0.0.1:0", "-naccept", "1"] + arguments,
+            output: .file(outputPath)
+        )
         // s_server prints "ACCEPT 127.0.0.1:<port>" once it listens.
         var port: Int?
         for _ in 0..<200 where port == nil {
-            port = printed.withLock { text in
-                text.split(separator: "\n").first { $0.hasPrefix("ACCEPT 127.0.0.1:") }
-                    .flatMap { Int($0.dropFirst("ACCEPT 127.0.0.1:".count).prefix { $0.isNumber }) }
-            }
+            let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
+            port = text.split(separator: "\n").first { $0.hasPrefix("ACCEPT 127.0.0.1:") }
+                .flatMap { Int($0.dropFirst("ACCEPT 127.0.0.1:".count).prefix { $0.isNumber }) }
             if port == nil { Thread.sleep(forTimeInterval: 0.05) }
         }
-        output.fileHandleForReading.readabilityHandler = nil
         guard let port else {
-            process.terminate()
+            process.stopBlocking(grace: .seconds(1))
+            try? FileManager.default.removeItem(atPath: outputPath)
             throw ChannelError.connectTimeout(.seconds(10))
         }
+        self.process = process
+        self.outputPath = outputPath
         self.port = port
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        self.process.stopBlocking(grace: .seconds(1))
+        try? FileManager.default.removeItem(atPath: self.outputPath)
     }
 }
 

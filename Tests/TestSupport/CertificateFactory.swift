@@ -61,17 +61,9 @@ package struct CertificateFactory: Sendable {
             .appendingPathComponent("wsprobe-certs-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [script, directory.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CertificateFactoryError.scriptFailed(status: process.terminationStatus, output: text)
+        let run = try ChildProcess.runBlocking("/bin/sh", [script, directory.path], mergeError: true)
+        guard run.status == 0 else {
+            throw CertificateFactoryError.scriptFailed(status: run.status, output: run.outputText)
         }
         return CertificateFactory(directory: directory.path)
     }

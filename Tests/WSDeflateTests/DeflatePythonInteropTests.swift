@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import TestSupport
 import Testing
 import WSDeflate
 import WSProtocol
@@ -14,20 +15,13 @@ private let pythonExecutable: String? = ["/usr/bin/python3", "/usr/local/bin/pyt
 struct DeflatePythonInteropTests {
 
     private func run(_ script: String, arguments: [String], input: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pythonExecutable ?? "/usr/bin/python3")
-        process.arguments = ["-c", script] + arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        let run = try ChildProcess.runBlocking(
+            pythonExecutable ?? "/usr/bin/python3",
+            ["-c", script] + arguments,
+            input: Array(input.utf8)
+        )
+        #expect(run.status == 0, "\(run.error)")
+        return run.outputText.split(separator: "\n").map(String.init)
     }
 
     private func hex(_ bytes: [UInt8]) -> String {

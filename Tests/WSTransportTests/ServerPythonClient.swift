@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import TestSupport
 import Testing
 import WSTransport
 
@@ -44,31 +45,22 @@ enum ServerTestHarness {
         _ arguments: [String] = [],
         timeout: Double = 30
     ) async throws -> ServerClientReport {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, mode, uri, "--timeout", "\(timeout)"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout + 10) {
-                if process.isRunning { process.terminate() }
-            }
+        let run: ChildProcess.Captured
+        do {
+            run = try await ChildProcess.run(
+                "/usr/bin/env",
+                ["python3", script, mode, uri, "--timeout", "\(timeout)"] + arguments,
+                timeout: .seconds(timeout + 10)
+            )
+        } catch {
+            throw ServerClientFailure(description: "ws_client.py \(mode): \(error)")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard status == 0 else {
-            throw ServerClientFailure(description: "ws_client.py \(mode) exited \(status): \(stderr.suffix(2000))")
+        guard run.status == 0 else {
+            throw ServerClientFailure(
+                description: "ws_client.py \(mode) exited \(run.status): \(run.error.suffix(2000))"
+            )
         }
+        let data = Data(run.output)
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(ServerClientReport.self, from: data)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The Dockerfile and the Kubernetes manifests in `deploy/kubernetes`: their structure (parsed with
@@ -433,42 +434,35 @@ private enum Command {
         environment: [String: String]? = nil,
         terminate: (() -> Bool)? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
         // Files, not pipes: a pipe's write end can leak into grandchildren (the stand-in's `sleep`), and
         // reading it to its end would then wait for them.
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-deploy-\(UUID())")
         let outputFile = base.appendingPathExtension("out")
         let errorFile = base.appendingPathExtension("err")
-        for file in [outputFile, errorFile] {
-            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
-                throw DeployTestError("cannot create \(file.path)")
-            }
-        }
-        let outputHandle = try FileHandle(forWritingTo: outputFile)
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
         defer {
-            try? outputHandle.close()
-            try? errorHandle.close()
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)
         }
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.launch(
+            executable,
+            arguments,
+            environment: environment,
+            output: .file(outputFile.path),
+            error: .file(errorFile.path)
+        )
         if let terminate {
             let deadline = Date().addingTimeInterval(10)
             while process.isRunning, Date() < deadline, !terminate() { Thread.sleep(forTimeInterval: 0.02) }
             Thread.sleep(forTimeInterval: 0.1)  // let the stand-in install its trap
-            process.terminate()
+            process.send(SIGTERM)
         }
-        process.waitUntilExit()
+        guard let status = process.waitBlocking(timeout: .seconds(60)) else {
+            process.stopBlocking(grace: .zero)
+            throw DeployTestError("\(executable) did not end within 60 s")
+        }
         let output = try Data(contentsOf: outputFile)
         let error = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        return Result(status: process.terminationStatus, output: output, error: error)
+        return Result(status: status, output: output, error: error)
     }
 }
 

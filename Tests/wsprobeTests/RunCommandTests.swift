@@ -105,20 +105,15 @@ struct RunCommandTests {
     func interrupt() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: WSProbeBinary.path)
-        process.arguments = [
-            "run", Self.scenarioPath("echo-load"), "--quiet", "--out", folder.path, "--set", "load.connections=20",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.launch(
+            WSProbeBinary.path,
+            ["run", Self.scenarioPath("echo-load"), "--quiet", "--out", folder.path, "--set", "load.connections=20"]
+        )
         try await Task.sleep(for: .seconds(2))
-        kill(process.processIdentifier, SIGINT)
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
-        if process.isRunning { process.terminate() }
-        #expect(process.terminationStatus == 130)
+        process.send(SIGINT)
+        let status = await process.wait(timeout: .seconds(20))
+        if status == nil { await process.stop() }
+        #expect(status == 130)
         let report = try Self.report(in: folder)
         #expect(report["interrupted"] as? Bool == true)
         #expect(report["verdict"] as? String == "failed")

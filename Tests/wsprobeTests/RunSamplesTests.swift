@@ -60,19 +60,15 @@ struct RunSamplesTests {
                 print(error.json_path, error.message[:300])
             sys.exit(1 if bad else 0)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", script, repository.appendingPathComponent("docs/report.schema.json").path,
-            folder.appendingPathComponent("report.json").path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try ChildProcess.runBlocking(
+            "/usr/bin/env",
+            [
+                "python3", "-c", script, repository.appendingPathComponent("docs/report.schema.json").path,
+                folder.appendingPathComponent("report.json").path,
+            ],
+            mergeError: true
+        )
+        return (run.status, run.outputText)
     }
 
     @Test(

@@ -47,17 +47,13 @@ package enum PeerFiles {
 
     private static let resolvedPython: Result<String, PeerError> = Result {
         let shim = try executable("python3")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shim)
-        process.arguments = ["-c", "import sys; print(sys.executable)"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return process.terminationStatus == 0 && FileManager.default.isExecutableFile(atPath: path) ? path : shim
+        let run = try ChildProcess.runBlocking(
+            shim,
+            ["-c", "import sys; print(sys.executable)"],
+            timeout: .seconds(30)
+        )
+        let path = run.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return run.status == 0 && FileManager.default.isExecutableFile(atPath: path) ? path : shim
     }.mapError { error in
         error as? PeerError ?? .executableMissing("python3 (\(error))")
     }

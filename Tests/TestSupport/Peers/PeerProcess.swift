@@ -15,17 +15,14 @@ import Synchronization
 /// still running after 3 s, SIGKILL. Standard output and error go to a log file that error messages
 /// quote. All waits are bounded.
 ///
-/// Safety of `@unchecked Sendable`: the mutable state (`stopped`) is behind a `Mutex`; `Process` is
-/// only read (`isRunning`, `processIdentifier`, `terminationStatus`) after `run()`, which
-/// Foundation allows from any thread; the pipe handle is closed once, under the mutex.
-package final class PeerProcess: @unchecked Sendable {
+/// Sendable: the mutable state (`stopped`) is behind a `Mutex` and `ChildProcess` is Sendable.
+package final class PeerProcess: Sendable {
     /// A short name for messages, such as `haproxy` or `ws_server.py`.
     package let name: String
     /// The file that receives the peer's standard output and error.
     package let logPath: String
 
-    private let process: Process
-    private let launcherEnd: FileHandle
+    private let process: ChildProcess
     /// The folder to delete after the peer stops, if any.
     private let removableDirectory: String?
     private let stopped = Mutex(false)
@@ -41,7 +38,7 @@ package final class PeerProcess: @unchecked Sendable {
     ///     exited (always for a folder made here; pass true for one made for the peer, such as a
     ///     proxy's configuration folder). The log file lives there, so `output()` is then only
     ///     available while the peer runs, which is when errors quote it.
-    /// - Throws: `PeerError` when python3 or the watchdog is missing, or Foundation's error when the
+    /// - Throws: `PeerError` when python3 or the watchdog is missing, or `ChildProcessError` when the
     ///   launch itself fails.
     package static func launch(
         name: String,
@@ -55,38 +52,28 @@ package final class PeerProcess: @unchecked Sendable {
         let watchdog = try PeerFiles.script("watchdog.py")
         let directory = try currentDirectory ?? PeerFiles.makeTemporaryDirectory(prefix: "peer")
         let logPath = (directory as NSString).appendingPathComponent("\(name)-\(UUID().uuidString).log")
-        guard FileManager.default.createFile(atPath: logPath, contents: nil),
-            let log = FileHandle(forWritingAtPath: logPath)
-        else { throw PeerError.invalidConfiguration("cannot create the log file \(logPath)") }
-        defer { try? log.close() }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
         let removal = currentDirectory == nil || removeDirectoryOnExit ? ["--remove-dir", directory] : []
-        process.arguments = ["-u", watchdog] + removal + [executable] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        try? stdin.fileHandleForReading.close()
+        let process = try ChildProcess.launch(
+            python,
+            ["-u", watchdog] + removal + [executable] + arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+            currentDirectory: directory,
+            input: .pipe,
+            output: .file(logPath),
+            error: .standardOutput
+        )
         return PeerProcess(
             name: name,
             logPath: logPath,
             process: process,
-            launcherEnd: stdin.fileHandleForWriting,
             removableDirectory: removal.isEmpty ? nil : directory
         )
     }
 
-    private init(name: String, logPath: String, process: Process, launcherEnd: FileHandle, removableDirectory: String?)
-    {
+    private init(name: String, logPath: String, process: ChildProcess, removableDirectory: String?) {
         self.name = name
         self.logPath = logPath
         self.process = process
-        self.launcherEnd = launcherEnd
         self.removableDirectory = removableDirectory
     }
 
@@ -98,7 +85,7 @@ package final class PeerProcess: @unchecked Sendable {
     package var isRunning: Bool { process.isRunning }
 
     /// The process identifier of the watchdog that runs the peer.
-    package var processIdentifier: Int32 { process.processIdentifier }
+    package var processIdentifier: Int32 { process.pid }
 
     /// Everything the peer has written to standard output and error so far.
     package func output() -> String {
@@ -120,7 +107,7 @@ package final class PeerProcess: @unchecked Sendable {
             waiting.removeAll { LoopbackPort.isAccepting($0) }
             if waiting.isEmpty { return }
             if !process.isRunning {
-                throw PeerError.exited(peer: name, status: process.terminationStatus, output: output())
+                throw PeerError.exited(peer: name, status: process.terminationStatus ?? -1, output: output())
             }
             if clock.now >= deadline {
                 let seconds = Double(timeout.components.seconds)
@@ -138,24 +125,8 @@ package final class PeerProcess: @unchecked Sendable {
             return !stopped
         }
         guard first else { return }
-        try? launcherEnd.close()
-        if process.isRunning {
-            let pid = process.processIdentifier
-            kill(pid, SIGTERM)
-            if !waitForExit(seconds: 3) {
-                kill(pid, SIGKILL)
-                _ = waitForExit(seconds: 1)
-            }
-        }
+        process.closeInput()
+        process.stopBlocking(grace: .seconds(3))
         if let removableDirectory { try? FileManager.default.removeItem(atPath: removableDirectory) }
-    }
-
-    private func waitForExit(seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning {
-            if Date() >= deadline { return false }
-            usleep(10_000)
-        }
-        return true
     }
 }
