@@ -47,14 +47,16 @@ struct IdleProbeProxyTests {
         #expect(!closure.wasClean)
         // The proxies time the tunnel on bytes in either direction, so control frames count like data.
         #expect(result.keepAlive.map(\.mode) == [.ping, .pong, .data])
+        // Heartbeats every cutoff/3 over a 1.5 × cutoff hold: about 4 on an idle machine. A held tunnel needs at
+        // least 2 (no gap of a whole cutoff), which is the bound that does not depend on the machine's load.
         for entry in result.keepAlive {
             #expect(entry.keptOpen == true, "\(kind) \(entry.mode) did not keep the tunnel open")
-            #expect(entry.heartbeatsSent >= 3)
+            #expect(entry.heartbeatsSent >= 2)
         }
         let replies = Dictionary(uniqueKeysWithValues: result.keepAlive.map { ($0.mode, $0.repliesReceived) })
-        #expect((replies[.ping] ?? 0) >= 3)  // the backend answers each ping through the tunnel
+        #expect((replies[.ping] ?? 0) >= 2)  // the backend answers each ping through the tunnel
         #expect(replies[.pong] == 0)  // unsolicited pongs get no answer (RFC 6455 §5.5.3)
-        #expect((replies[.data] ?? 0) >= 3)
+        #expect((replies[.data] ?? 0) >= 2)
         let safe = try #require(result.safeHeartbeatSeconds)
         #expect(safe <= cutoff / 2 && safe > 0)
         // One silent batch (≈ cutoff + grace) and one keep-alive batch (≈ 1.5 × cutoff), not a sum over holds:
