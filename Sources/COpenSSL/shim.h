@@ -65,4 +65,9 @@ static inline int wsprobe_X509_get_notBefore_days(const X509 *cert, int *days, i
     return ASN1_TIME_diff(days, seconds, NULL, X509_get0_notBefore(cert));
 }
 
+/// A new P-256 key pair (EVP_EC_gen is a macro over the variadic EVP_PKEY_Q_keygen).
+static inline EVP_PKEY *wsprobe_EVP_EC_gen_P256(void) {
+    return EVP_EC_gen("P-256");
+}
+
 #endif
