@@ -80,6 +80,24 @@ struct HandshakeRequestMethodTests {
         }
     }
 
+    @Test("a permissive server's 101 to a POST is reported as an upgrade, not hidden")
+    func permissiveServerUpgradesPost() throws {
+        let request = try UpgradeRequest(
+            host: "example.com",
+            port: 80,
+            isSecure: false,
+            method: "POST",
+            key: HandshakeFixtures.sampleKey
+        )
+        var handshake = ClientHandshake(request: request)
+        var buffer = ByteBuffer(string: HandshakeFixtures.switching())
+        guard case .upgraded = try handshake.receive(&buffer) else {
+            Issue.record("not upgraded")
+            return
+        }
+        #expect(handshake.responseHead?.status == 101)
+    }
+
     @Test("the answer to HEAD has no body even with a Content-Length, so it completes at once (RFC 9112 §6.3)")
     func headAnswerHasNoBody() throws {
         let request = try UpgradeRequest(
