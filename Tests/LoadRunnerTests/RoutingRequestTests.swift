@@ -55,15 +55,27 @@ struct RoutingRequestTests {
         #expect(try RouteRequestBuilder.options(for: row, base: base).serverName == "localhost")
     }
 
+    @Test("a row's method and Upgrade spelling are sent exactly as written")
+    func methodAndUpgradeAsWritten() throws {
+        let request = RouteRequest(path: "/b", method: "POST", upgradeHeader: "WebSocket")
+        let options = try RouteRequestBuilder.options(for: request, base: try Self.base())
+        #expect(options.method == "POST")
+        #expect(options.upgrade == "WebSocket")
+        #expect(options.url.target == "/b?v=1&target=b")
+        let plain = try RouteRequestBuilder.options(for: RouteRequest(), base: try Self.base())
+        #expect(plain.method == "GET")
+        #expect(plain.upgrade == "websocket")
+    }
+
     @Test(
-        "a method other than GET or another Upgrade spelling is reported as not executable",
-        arguments: [RouteRequest(method: "POST"), RouteRequest(upgradeHeader: "WebSocket")]
+        "a method that is not a token or an Upgrade value that is not a protocol fails its row before sending",
+        arguments: [RouteRequest(method: "PO ST"), RouteRequest(method: ""), RouteRequest(upgradeHeader: "web socket")]
     )
-    func notExecutable(request: RouteRequest) async throws {
-        #expect(throws: RouteRequestBuilder.NotExecutable.self) {
+    func invalidRow(request: RouteRequest) async throws {
+        #expect(throws: RouteRequestBuilder.InvalidRow.self) {
             try RouteRequestBuilder.options(for: request, base: try Self.base())
         }
-        let route = Route(name: "odd", request: request, expect: .targets(["A"]))
+        let route = Route(name: "odd", request: request, expect: .status(405))
         let check = await RouteCheck.run(
             route,
             base: try Self.base(),
@@ -71,8 +83,9 @@ struct RoutingRequestTests {
             on: MultiThreadedEventLoopGroup.singleton
         )
         #expect(!check.passed)
-        #expect(check.code == "route.not-executable")
+        #expect(check.code == "route.invalid-request")
         #expect(check.name == "route odd")
+        #expect(check.message.hasPrefix("Route 'odd' was not run: "), "\(check.message)")
     }
 
     @Test("GET and the canonical websocket spelling are accepted")
@@ -186,5 +199,25 @@ struct RoutingRequestTests {
         #expect(result.verdict == .failed)
         #expect(result.metrics.targetIdentities["A"] == 3)
         #expect(result.metrics.targetIdentities["B"] == 1)
+        #expect(result.weightCheck == nil)
+        routing.distribution = WeightDistribution.evaluate(
+            observed: routing.identities,
+            weights: [(target: "A", weight: 1), (target: "B", weight: 1)]
+        )
+        routing.apply(to: &result)
+        #expect(result.weightCheck == routing.distribution)
+    }
+
+    @Test("the weight check's message names missing and unexpected targets")
+    func weightMessageFlags() {
+        let distribution = WeightDistribution.evaluate(
+            observed: ["A": 150, "D": 8],
+            weights: [(target: "A", weight: 1), (target: "C", weight: 1)]
+        )
+        let check = WeightCheck.outcome(distribution, failures: [:], total: 158)
+        #expect(!check.passed)
+        #expect(check.code == "weights.mismatch")
+        #expect(check.message.contains("Target 'C' (weight 1, expected 75) served no connection"), "\(check.message)")
+        #expect(check.message.contains("Target 'D' served 8 connection(s) but is not in the configured group."))
     }
 }

@@ -29,7 +29,7 @@ struct ReportValidationTests {
         second.shard = "2/2"
         return [
             ("full", FixedResult.make()), ("empty", FixedResult.empty()), ("shard", shard), ("check", check),
-            ("merged", try RunResult.merging([first, second])),
+            ("merged", try RunResult.merging([first, second])), ("weights", WeightSample.result()),
         ]
     }
 

@@ -165,6 +165,23 @@ struct DiagnosticTests {
         #expect(problems("name: x\nroutes: [{name: r, expect: {status: 403}}]") == [])
     }
 
+    @Test("A route's method must be an HTTP token and its Upgrade value a protocol token")
+    func routeTokens() {
+        func row(_ request: String) -> String {
+            "name: x\nroutes:\n  - name: r\n    request: \(request)\n    expect: {status: 405}"
+        }
+        #expect(problems(row("{method: POST, upgradeHeader: WEBSOCKET}")) == [])
+        #expect(problems(row("{method: post, upgradeHeader: websocket/13}")) == [])
+        #expect(problems(row("{method: M-SEARCH, upgradeHeader: h2c}")) == [])
+        #expect(problems(row("{method: \"PO ST\"}")) == ["4:23 scenario.http-token"])
+        #expect(problems(row("{method: \"GET\\r\\n\"}")) == ["4:23 scenario.http-token"])
+        #expect(problems(row("{method: \"\"}")) == ["4:23 scenario.http-token"])
+        #expect(problems(row("{upgradeHeader: \"web socket\"}")) == ["4:30 scenario.http-token"])
+        #expect(problems(row("{upgradeHeader: \"websocket/\"}")) == ["4:30 scenario.http-token"])
+        let message = load(row("{method: \"PO ST\"}")).diagnostics.first?.message ?? ""
+        #expect(message.contains("routes[0].request.method"), "\(message)")
+    }
+
     @Test("Routes or weights against a real URL need an identity source")
     func identityRequired() {
         let yaml = "name: x\ntarget: {url: \"ws://h\"}\nroutes:\n  - {name: r, expect: {target: a}}"

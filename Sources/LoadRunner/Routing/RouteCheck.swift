@@ -17,7 +17,7 @@ package enum RouteCheck {
         do {
             options = try RouteRequestBuilder.options(for: route.request, base: base)
         } catch {
-            return Self.notExecutable(route, error.description)
+            return Self.invalid(route, error)
         }
         let reader = route.expect.namesTargets ? RouteIdentity(identity) : .header(RouteIdentity.defaultHeader)
         let observation = await RouteProbe.observe(options, identity: reader, on: group)
@@ -76,13 +76,13 @@ package enum RouteCheck {
         )
     }
 
-    private static func notExecutable(_ route: Route, _ reason: String) -> CheckOutcome {
+    private static func invalid(_ route: Route, _ error: RouteRequestBuilder.InvalidRow) -> CheckOutcome {
         CheckOutcome(
             name: "route \(route.name)",
             passed: false,
-            message: "Route '\(route.name)' was not run: \(reason)",
+            message: "Route '\(route.name)' was not run: \(error.description)",
             phase: "upgrade",
-            code: "route.not-executable"
+            code: error.code
         )
     }
 }

@@ -5,10 +5,13 @@ package import WSTransport
 
 /// Turns a routing row into connect options: the row's differences applied to the scenario's target request.
 package enum RouteRequestBuilder {
-    /// Why a row cannot be sent as written.
-    package struct NotExecutable: Error, Sendable, CustomStringConvertible {
-        /// Stable code: `route.not-executable`.
-        package var code: String { "route.not-executable" }
+    /// Why a row cannot be sent as written: its URL, method or `Upgrade` value cannot appear in a request head.
+    ///
+    /// `wsprobe validate` reports these values when the scenario is loaded; this is the last line for rows built
+    /// in code.
+    package struct InvalidRow: Error, Sendable, CustomStringConvertible {
+        /// Stable code: `route.invalid-request`.
+        package var code: String { "route.invalid-request" }
         package var description: String
     }
 
@@ -17,27 +20,26 @@ package enum RouteRequestBuilder {
     /// - Path replaces the base path; query parameters replace base parameters of the same name and add the
     ///   others; headers replace same-named base headers (a `Host` replaces the generated one, and becomes the
     ///   TLS SNI unless a server name is configured); cookies replace same-named base cookies in one `Cookie`.
-    /// - Throws: `NotExecutable` for a method other than GET or an `Upgrade` spelling other than `websocket`:
-    ///   the upgrade request writer always sends `GET` and `Upgrade: websocket` (RFC 6455 §4.1), so such rows
-    ///   are reported, never faked.
+    /// - Method and `Upgrade` value are sent exactly as written (`POST`, `WebSocket`): a row tests how the load
+    ///   balancer treats them, and its expectation decides whether what came back is right.
+    /// - Throws: `InvalidRow` when the URL cannot be built, the method is not an HTTP token, or the `Upgrade`
+    ///   value is not a protocol token.
     package static func options(
         for request: RouteRequest,
         base: ConnectOptions
-    ) throws(NotExecutable) -> ConnectOptions {
-        if let method = request.method, method != "GET" {
-            throw NotExecutable(
-                description: "method \(method) cannot be sent: wsprobe's upgrade request always uses GET"
-                    + " (RFC 6455 §4.1)."
-            )
+    ) throws(InvalidRow) -> ConnectOptions {
+        if let method = request.method, !method.isHTTPToken {
+            throw InvalidRow(description: "the method '\(method)' is not an HTTP token (RFC 9110 §9.1).")
         }
-        if let spelling = request.upgradeHeader, spelling != "websocket" {
-            throw NotExecutable(
-                description: "'Upgrade: \(spelling)' cannot be sent: wsprobe's upgrade request always writes"
-                    + " 'Upgrade: websocket'."
+        if let upgrade = request.upgradeHeader, !UpgradeRequest.isUpgradeProtocol(upgrade) {
+            throw InvalidRow(
+                description: "'Upgrade: \(upgrade)' is not a protocol such as websocket (RFC 9110 §7.8)."
             )
         }
         var options = base
         options.url = try Self.url(base.url, path: request.path, query: request.query)
+        if let method = request.method { options.method = method }
+        if let upgrade = request.upgradeHeader { options.upgrade = upgrade }
         var headers = base.headers
         for header in request.headers {
             headers.removeAll(named: header.name)
@@ -73,7 +75,7 @@ package enum RouteRequestBuilder {
         return host
     }
 
-    static func url(_ base: WebSocketURL, path: String?, query: [KeyValue]) throws(NotExecutable) -> WebSocketURL {
+    static func url(_ base: WebSocketURL, path: String?, query: [KeyValue]) throws(InvalidRow) -> WebSocketURL {
         guard path != nil || !query.isEmpty else { return base }
         let parts = base.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let basePath = parts.first.map(String.init) ?? "/"
@@ -92,7 +94,7 @@ package enum RouteRequestBuilder {
         do {
             return try WebSocketURL(text)
         } catch {
-            throw NotExecutable(description: "the row's URL \(text) is not usable: \(error)")
+            throw InvalidRow(description: "the row's URL \(text) is not usable: \(error)")
         }
     }
 

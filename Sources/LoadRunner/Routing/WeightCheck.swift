@@ -63,7 +63,10 @@ package enum WeightCheck {
         )
     }
 
-    static func outcome(_ distribution: WeightDistribution, failures: [String: Int], total: Int) -> CheckOutcome {
+    /// The `weights` check for `distribution`; its message names missing, unexpected and stuck targets and the
+    /// connections that could not be identified.
+    package static func outcome(_ distribution: WeightDistribution, failures: [String: Int], total: Int) -> CheckOutcome
+    {
         let observed = distribution.shares.map { "\($0.target): \($0.observed)" }.joined(separator: ", ")
         let expected = distribution.shares.map { share in
             "\(share.target): \(Int((share.expectedShare * 100).rounded())) %"

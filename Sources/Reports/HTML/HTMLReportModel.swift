@@ -75,6 +75,7 @@ struct HTMLReportModel {
     let phases: [PhaseRow]
     let thresholds: [StatusRow]
     let checks: [StatusRow]
+    let weightCharts: [WeightChartModel]
     let errors: [ErrorRow]
     let closes: [Pair]
     let targets: [Pair]
@@ -144,6 +145,7 @@ struct HTMLReportModel {
                 extra: [$0.phase, $0.code].compactMap { $0 }.joined(separator: " · ")
             )
         }
+        self.weightCharts = Self.weightCharts(for: result)
         self.errors = result.errorSummaries.map { summary in
             ErrorRow(
                 code: summary.code,

@@ -44,6 +44,8 @@ enum HTMLStyle {
         .s6 { stroke: var(--c6); fill: var(--c6); color: var(--c6); } .s7 { stroke: var(--c7); fill: var(--c7); color: var(--c7); }
         svg path.series { fill: none; }
         svg rect.bar { stroke: none; }
+        svg text.flag { fill: var(--fail); font-weight: 600; }
+        .flags { margin: 6px 0 0; padding-left: 18px; font-size: 0.85em; }
         .legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 12px; font-size: 0.85em; }
         .swatch { background: currentColor; display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
         .scroll { overflow-x: auto; }

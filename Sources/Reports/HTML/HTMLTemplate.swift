@@ -65,6 +65,19 @@ enum HTMLTemplate {
         <p class="nodata">No checks were run.</p>
         {{/checks}}
         </section>
+        {{#weightCharts}}
+        <section class="weights">
+        <h2>Weight check</h2>
+        <figure class="chart-box">
+        <figcaption><h3>{{title}}</h3><p>{{caption}}</p></figcaption>
+        {{{svg}}}
+        <ul class="legend">{{#legend}}<li><span class="swatch {{colorClass}}"></span>{{name}}</li>{{/legend}}</ul>
+        {{#hasFlags}}
+        <ul class="flags">{{#flags}}<li class="fail">{{.}}</li>{{/flags}}</ul>
+        {{/hasFlags}}
+        </figure>
+        </section>
+        {{/weightCharts}}
         <section class="charts">
         {{#charts}}
         <figure class="chart-box">

@@ -27,4 +27,7 @@ package struct HTMLReportWriter: ReportWriter {
 
     /// Every chart id the page contains (each appears once, on the SVG or on its "no data" note).
     package static var chartIDs: [String] { HTMLReportModel.chartIDs }
+
+    /// The id of the weight check's chart, present only when the result has a weight check.
+    package static var weightChartID: String { HTMLReportModel.weightChartID }
 }

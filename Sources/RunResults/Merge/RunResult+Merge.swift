@@ -16,6 +16,8 @@ extension RunResult {
     ///   parse keeps the combined outcome (failed if it failed in any shard).
     /// - The environment spans all shards (earliest start, latest end, cores summed, lowest descriptor
     ///   limit, distinct host names); `interrupted` is true if any shard was; the shard label is dropped.
+    /// - The weight check's numbers are those of the shard whose `weights` check is kept (the first failing
+    ///   one, else the first that has them): χ² results of separate samples are not added up.
     /// - The verdict is `error` if any shard's was, else derived from the merged checks and thresholds.
     ///
     /// - Parameters:
@@ -38,6 +40,7 @@ extension RunResult {
         merged.timeSeries = results.dropFirst().reduce(first.timeSeries) { $0.merged(with: $1.timeSeries) }
         merged.errorSamples = results.dropFirst().reduce(into: first.errorSamples) { $0.merge($1.errorSamples) }
         merged.upgrade = results.lazy.compactMap(\.upgrade).first
+        merged.weightCheck = Self.mergedWeightCheck(results)
         merged.checks = Self.combine(results.map(\.checks), key: \.name, passed: \.passed)
         merged.thresholds = Self.combine(results.map(\.thresholds), key: \.expression, passed: \.passed)
         merged.interrupted = results.contains { $0.interrupted }
@@ -127,5 +130,15 @@ extension RunResult {
             )
             return evaluate(thresholds: [threshold], against: self).first ?? outcome
         }
+    }
+}
+
+extension RunResult {
+    /// The `weightCheck` that goes with the kept `weights` check: the first failing shard's, else the first.
+    fileprivate static func mergedWeightCheck(_ results: [RunResult]) -> WeightDistribution? {
+        let failing = results.first { result in
+            result.weightCheck != nil && result.checks.contains { $0.name == "weights" && !$0.passed }
+        }
+        return failing?.weightCheck ?? results.lazy.compactMap(\.weightCheck).first
     }
 }

@@ -9,6 +9,7 @@ extension RunResult: Codable {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, tool, commandLine, kind, scenarioName, scenario, environment, shard
         case metrics, timeSeries, errorSamples, upgrade, checks, thresholds, verdict, interrupted, checkDetails
+        case weightCheck
     }
 
     package init(from decoder: any Decoder) throws {
@@ -38,7 +39,8 @@ extension RunResult: Codable {
             thresholds: try container.decode([ThresholdOutcome].self, forKey: .thresholds),
             verdict: try container.decode(Verdict.self, forKey: .verdict),
             interrupted: try container.decode(Bool.self, forKey: .interrupted),
-            checkDetails: try container.decodeIfPresent(CheckDetails.self, forKey: .checkDetails)
+            checkDetails: try container.decodeIfPresent(CheckDetails.self, forKey: .checkDetails),
+            weightCheck: try container.decodeIfPresent(WeightDistribution.self, forKey: .weightCheck)
         )
     }
 
@@ -61,5 +63,6 @@ extension RunResult: Codable {
         try container.encode(self.verdict, forKey: .verdict)
         try container.encode(self.interrupted, forKey: .interrupted)
         try container.encodeIfPresent(self.checkDetails, forKey: .checkDetails)
+        try container.encodeIfPresent(self.weightCheck, forKey: .weightCheck)
     }
 }

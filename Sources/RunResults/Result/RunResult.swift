@@ -49,6 +49,9 @@ package struct RunResult: Sendable, Equatable {
     package var interrupted: Bool
     /// For `check` runs: the phase timings of the one connection and its echo round trips.
     package var checkDetails: CheckDetails?
+    /// The weight check's numbers (configured weights, observed counts, χ², df, p, α, findings), when the
+    /// scenario has `weights`; the check itself is the `weights` entry of `checks`.
+    package var weightCheck: WeightDistribution?
 
     /// Creates a result; the scenario and command line are redacted here, so nothing built through this
     /// initialiser can leak a secret into a report.
@@ -70,7 +73,8 @@ package struct RunResult: Sendable, Equatable {
         thresholds: [ThresholdOutcome] = [],
         verdict: Verdict? = nil,
         interrupted: Bool = false,
-        checkDetails: CheckDetails? = nil
+        checkDetails: CheckDetails? = nil,
+        weightCheck: WeightDistribution? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = tool
@@ -89,6 +93,7 @@ package struct RunResult: Sendable, Equatable {
         self.verdict = verdict ?? Verdict.derive(checks: checks, thresholds: thresholds)
         self.interrupted = interrupted
         self.checkDetails = checkDetails
+        self.weightCheck = weightCheck
     }
 
     /// Error codes with their counts and samples, most frequent first (ties by code).

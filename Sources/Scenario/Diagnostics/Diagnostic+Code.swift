@@ -69,7 +69,7 @@ extension Diagnostic {
             .file, .yaml, .empty, .duplicateKey, .unknownKey, .missingKey, .type, .range, .choice, .duration,
             .rate, .size, .percentage, .url, .regex, .template, .address, .exclusive, .closeCode, .reference,
             .thresholdSyntax, .thresholdMetric, .thresholdAggregate, .thresholdUnit, .thresholdLabel,
-            .overrideSyntax, .overridePath, .duplicateName, .unreachable,
+            .overrideSyntax, .overridePath, .duplicateName, .unreachable, .httpToken,
         ]
     }
 }
@@ -79,4 +79,6 @@ extension Diagnostic.Code {
     package static let duplicateName = Diagnostic.Code(rawValue: "scenario.duplicate-name")
     /// Steps that can never run (after `close` or after a `repeat` without end); a warning.
     package static let unreachable = Diagnostic.Code(rawValue: "scenario.unreachable")
+    /// A value that goes into a request head as an HTTP token is not one (a route's `method` or `upgradeHeader`).
+    package static let httpToken = Diagnostic.Code(rawValue: "scenario.http-token")
 }

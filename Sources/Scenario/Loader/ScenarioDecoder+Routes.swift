@@ -43,19 +43,44 @@ extension ScenarioDecoder {
         request.headers = fields.keyValues("headers") ?? []
         request.cookies = fields.keyValues("cookies") ?? []
         if let methodNode = fields["method"], let method = context.string(methodNode, fields.path("method")) {
-            // RFC 7230 §3.1.1: a method is a token; upper case by convention.
-            if !method.isEmpty, method.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
+            // RFC 9110 §9.1: a method is a token, case-sensitive (sent exactly as written).
+            if Self.isHTTPToken(method) {
                 request.method = method
             } else {
                 context.error(
-                    .type,
-                    "'\(fields.path("method"))' must be an HTTP method such as GET, found '\(method)'",
+                    .httpToken,
+                    "'\(fields.path("method"))' must be an HTTP method (a token such as GET or POST), found '\(method)'",
                     at: methodNode.position
                 )
             }
         }
-        request.upgradeHeader = fields.string("upgradeHeader")
+        if let upgradeNode = fields["upgradeHeader"],
+            let upgrade = context.string(upgradeNode, fields.path("upgradeHeader"))
+        {
+            // RFC 9110 §7.8: protocol-name ["/" protocol-version]; servers match "websocket" ignoring case.
+            let parts = upgrade.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.allSatisfy({ Self.isHTTPToken($0) }) {
+                request.upgradeHeader = upgrade
+            } else {
+                context.error(
+                    .httpToken,
+                    "'\(fields.path("upgradeHeader"))' must be an Upgrade protocol token such as websocket or "
+                        + "WebSocket, found '\(upgrade)'",
+                    at: upgradeNode.position
+                )
+            }
+        }
         return request
+    }
+
+    /// RFC 9110 §5.6.2: one or more `tchar`.
+    static func isHTTPToken(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+            }
     }
 
     private func decodeRouteExpectation(_ node: SourceNode, path: String) -> RouteExpectation? {

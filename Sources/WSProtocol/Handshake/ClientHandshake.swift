@@ -68,7 +68,14 @@ package struct ClientHandshake {
                 self.state = .finished
                 return .upgraded(try self.request.validate(head, requireSubprotocol: self.requireSubprotocol))
             }
-            self.state = .collectingBody(head, ResponseBodyExcerpt(head: head, limit: self.bodyExcerptLimit))
+            self.state = .collectingBody(
+                head,
+                ResponseBodyExcerpt(
+                    head: head,
+                    limit: self.bodyExcerptLimit,
+                    requestMethod: self.request.method
+                )
+            )
         }
         guard case .collectingBody(let head, var excerpt) = self.state else {
             return .needMoreData

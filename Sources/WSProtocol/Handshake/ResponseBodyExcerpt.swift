@@ -5,7 +5,8 @@ package import NIOCore
 /// Load balancer error pages and health pages are the best clue to what went wrong (research note §4.1:
 /// record the status, headers and body). The excerpt is bounded by `limit`; the body's end is found from
 /// `Content-Length` or chunked framing (RFC 9112 §6-7) where present, otherwise collection runs until the
-/// limit or until the transport closes. Statuses that never carry a body (1xx, 204, 304) complete at once.
+/// limit or until the transport closes. Statuses that never carry a body (1xx, 204, 304), and answers to `HEAD`
+/// or a 2xx to `CONNECT` (RFC 9112 §6.3 items 1-2), complete at once.
 package struct ResponseBodyExcerpt {
     /// The default excerpt size: 2 KiB holds the meaningful part of any proxy error page.
     package static let defaultLimit = 2048
@@ -29,11 +30,17 @@ package struct ResponseBodyExcerpt {
     /// chunk extensions or trailers cannot keep it reading.
     private var consumed = 0
 
-    /// An excerpt collector for the body that follows `head`.
-    package init(head: UpgradeResponseHead, limit: Int = ResponseBodyExcerpt.defaultLimit) {
+    /// An excerpt collector for the body that follows `head`, the answer to a `requestMethod` request.
+    package init(
+        head: UpgradeResponseHead,
+        limit: Int = ResponseBodyExcerpt.defaultLimit,
+        requestMethod: String = UpgradeRequest.defaultMethod
+    ) {
         self.limit = max(0, limit)
         let status = head.status
-        if status < 200 || status == 204 || status == 304 {
+        if status < 200 || status == 204 || status == 304 || requestMethod == "HEAD"
+            || (requestMethod == "CONNECT" && (200..<300).contains(status))
+        {
             self.framing = .done
         } else if let coding = head.headers.listElements(named: "Transfer-Encoding").last,
             coding.equalsIgnoringASCIICase("chunked")

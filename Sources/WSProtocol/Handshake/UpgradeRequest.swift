@@ -2,7 +2,9 @@ package import NIOCore
 
 /// The client's opening handshake request (RFC 6455 §4.1) and the values needed to check the answer.
 ///
-/// The request line and fields are written in a fixed order: `Host`, `Upgrade`, `Connection`,
+/// The method is `GET` and the `Upgrade` value `websocket` unless set otherwise: a routing test may send another
+/// method (`POST`, `HEAD`) or spelling (`WebSocket`) on purpose, to see what a load balancer does with it. Both are
+/// written exactly as given. The request line and fields are written in a fixed order: `Host`, `Upgrade`, `Connection`,
 /// `Sec-WebSocket-Key`, `Sec-WebSocket-Version`, then `Origin`, `Sec-WebSocket-Protocol` and
 /// `Sec-WebSocket-Extensions` when set, then the custom headers in their order. A custom `Host` or
 /// `Origin` replaces the generated one in place (useful for host-based routing rules on a load balancer).
@@ -25,6 +27,12 @@ package struct UpgradeRequest: Sendable, Equatable {
     package var extensions: [WebSocketExtension]
     /// The `Sec-WebSocket-Key`.
     package var key: String
+    /// The request method, an HTTP token (RFC 9110 §9.1); RFC 6455 §4.1 requires `GET`, which is the default.
+    package var method: String
+    /// The `Upgrade` value as written: a protocol (RFC 9110 §7.8, `name` or `name/version`, tokens), `websocket`
+    /// by default. Servers compare it with "websocket" ignoring case (RFC 6455 §4.2.1 item 3); any other protocol
+    /// is not a WebSocket upgrade, and a 101 to it fails the response checks of `validate(_:)`.
+    package var upgrade: String
 
     /// A request with the given key.
     /// - Throws: `.invalidRequest` when a value cannot appear in an HTTP/1.1 head.
@@ -37,6 +45,8 @@ package struct UpgradeRequest: Sendable, Equatable {
         headers: HTTPHeaderFields = [:],
         subprotocols: [String] = [],
         extensions: [WebSocketExtension] = [],
+        method: String = UpgradeRequest.defaultMethod,
+        upgrade: String = UpgradeRequest.defaultUpgrade,
         key: String
     ) throws(HandshakeError) {
         self.host = host
@@ -48,7 +58,9 @@ package struct UpgradeRequest: Sendable, Equatable {
         self.subprotocols = subprotocols
         self.extensions = extensions
         self.key = key
-        try self.validate()
+        self.method = method
+        self.upgrade = upgrade
+        try self.checkRequest()
     }
 
     /// A request with a fresh key drawn from `generator` (RFC 6455 §4.1: a new key per connection).
@@ -62,6 +74,8 @@ package struct UpgradeRequest: Sendable, Equatable {
         headers: HTTPHeaderFields = [:],
         subprotocols: [String] = [],
         extensions: [WebSocketExtension] = [],
+        method: String = UpgradeRequest.defaultMethod,
+        upgrade: String = UpgradeRequest.defaultUpgrade,
         using generator: inout some RandomNumberGenerator
     ) throws(HandshakeError) {
         try self.init(
@@ -73,9 +87,16 @@ package struct UpgradeRequest: Sendable, Equatable {
             headers: headers,
             subprotocols: subprotocols,
             extensions: extensions,
+            method: method,
+            upgrade: upgrade,
             key: AcceptKey.makeKey(using: &generator)
         )
     }
+
+    /// The method RFC 6455 §4.1 requires.
+    package static let defaultMethod = "GET"
+    /// The `Upgrade` value RFC 6455 §4.1 requires, in its usual lower-case spelling.
+    package static let defaultUpgrade = "websocket"
 
     /// The `Sec-WebSocket-Accept` value a correct server answers with.
     package var expectedAccept: String {
@@ -93,7 +114,7 @@ package struct UpgradeRequest: Sendable, Equatable {
     package var headerFields: HTTPHeaderFields {
         var fields: HTTPHeaderFields = [
             "Host": self.hostHeaderValue,
-            "Upgrade": "websocket",
+            "Upgrade": self.upgrade,
             "Connection": "Upgrade",
             "Sec-WebSocket-Key": self.key,
             "Sec-WebSocket-Version": "13",
@@ -124,7 +145,7 @@ package struct UpgradeRequest: Sendable, Equatable {
 
     /// Appends the request head (request line, fields, empty line) to `buffer`.
     package func write(into buffer: inout ByteBuffer) {
-        buffer.writeString("GET \(self.target) HTTP/1.1\r\n")
+        buffer.writeString("\(self.method) \(self.target) HTTP/1.1\r\n")
         for field in self.headerFields {
             buffer.writeString(field.name)
             buffer.writeString(": ")
@@ -132,50 +153,6 @@ package struct UpgradeRequest: Sendable, Equatable {
             buffer.writeString("\r\n")
         }
         buffer.writeString("\r\n")
-    }
-
-    private func validate() throws(HandshakeError) {
-        guard !self.host.isEmpty, self.host.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") })
-        else {
-            throw .invalidRequest(reason: "the host '\(self.host)' is empty or contains spaces or control characters")
-        }
-        guard (1...65535).contains(self.port) else {
-            throw .invalidRequest(reason: "the port \(self.port) is outside 1-65535")
-        }
-        guard self.target.hasPrefix("/"), self.target.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else {
-            throw .invalidRequest(
-                reason: "the path '\(self.target)' must start with '/' and contain no spaces or control characters "
-                    + "(percent-encode them)"
-            )
-        }
-        for field in self.headers {
-            guard field.name.isHTTPToken else {
-                throw .invalidRequest(reason: "the header name '\(field.name)' is not an HTTP token")
-            }
-            guard Self.isFieldValue(field.value) else {
-                throw .invalidRequest(reason: "the value of header '\(field.name)' contains CR, LF or NUL")
-            }
-        }
-        if let origin = self.origin, !Self.isFieldValue(origin) {
-            throw .invalidRequest(reason: "the origin contains CR, LF or NUL")
-        }
-        for subprotocol in self.subprotocols where !subprotocol.isHTTPToken {
-            throw .invalidRequest(
-                reason: "the subprotocol '\(subprotocol)' is not an HTTP token (RFC 6455 §4.1 item 10)"
-            )
-        }
-        for element in self.extensions {
-            guard element.name.isHTTPToken, element.parameters.allSatisfy({ $0.name.isHTTPToken }) else {
-                throw .invalidRequest(reason: "the extension offer '\(element.name)' has a name that is not a token")
-            }
-        }
-        guard AcceptKey.isValidKey(self.key) else {
-            throw .invalidRequest(reason: "the key '\(self.key)' is not base64 of 16 bytes (RFC 6455 §4.1 item 7)")
-        }
-    }
-
-    private static func isFieldValue(_ value: String) -> Bool {
-        !value.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
     }
 }
 
@@ -188,6 +165,8 @@ extension UpgradeRequest {
         headers: HTTPHeaderFields = [:],
         subprotocols: [String] = [],
         extensions: [WebSocketExtension] = [],
+        method: String = UpgradeRequest.defaultMethod,
+        upgrade: String = UpgradeRequest.defaultUpgrade,
         using generator: inout some RandomNumberGenerator
     ) throws(HandshakeError) {
         try self.init(
@@ -199,6 +178,8 @@ extension UpgradeRequest {
             headers: headers,
             subprotocols: subprotocols,
             extensions: extensions,
+            method: method,
+            upgrade: upgrade,
             using: &generator
         )
     }

@@ -28,6 +28,8 @@ package enum WebSocketConnector {
                 headers: options.headers,
                 subprotocols: options.subprotocols,
                 extensions: options.deflate.map { [$0.extensionOffer] } ?? [],
+                method: options.method,
+                upgrade: options.upgrade,
                 using: &random
             )
         } catch {

@@ -13,6 +13,11 @@ package struct ConnectOptions: Sendable {
     package var origin: String?
     /// Subprotocols to offer, in order of preference.
     package var subprotocols: [String] = []
+    /// The request method: `GET` (RFC 6455 §4.1) unless a routing test sends another on purpose; an HTTP token.
+    package var method = UpgradeRequest.defaultMethod
+    /// The `Upgrade` value exactly as written: `websocket` unless a routing test sends another spelling (e.g.
+    /// `WebSocket`); see `UpgradeRequest.upgrade`.
+    package var upgrade = UpgradeRequest.defaultUpgrade
     /// Fail when the server selects none of the offered subprotocols.
     package var requireSubprotocol = false
     /// The permessage-deflate offer, or nil to offer no extension.
