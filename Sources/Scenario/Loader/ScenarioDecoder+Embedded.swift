@@ -1,10 +1,10 @@
 extension ScenarioDecoder {
     func decodeEmbedded(_ node: SourceNode) -> EmbeddedTargets? {
-        let allowed = ["targets", "rules", "idleTimeout", "events", "identityHeader"]
+        let allowed = ["targets", "rules", "idleTimeout", "events", "identityHeader", "tls"]
         guard let fields = Fields(node, path: "target.embedded", allowed: allowed, context: context) else { return nil }
         var members: [EmbeddedTargets.Member] = []
         var seen: Set<String> = []
-        if let list = fields.require("targets").flatMap({ context.list($0, "target.embedded.targets") }) {
+        if let list = fields["targets"].flatMap({ context.list($0, "target.embedded.targets") }) {
             for (index, item) in list.enumerated() {
                 let path = "target.embedded.targets[\(index)]"
                 var member: EmbeddedTargets.Member?
@@ -22,7 +22,12 @@ extension ScenarioDecoder {
                 members.append(member)
             }
         }
+        if fields["targets"] == nil {
+            members = [EmbeddedTargets.Member(id: EmbeddedTargets.defaultTargetID)]
+            seen = [EmbeddedTargets.defaultTargetID]
+        }
         var embedded = EmbeddedTargets(targets: members)
+        embedded.tls = fields.bool("tls") ?? false
         embedded.identityHeader = fields.string("identityHeader") ?? embedded.identityHeader
         embedded.idleTimeout = fields.duration("idleTimeout", minimum: .milliseconds(1))
         if let rules = fields["rules"].flatMap({ context.list($0, "target.embedded.rules") }) {

@@ -71,18 +71,25 @@ package struct EmbeddedTargets: Sendable, Hashable {
     package var events: [Event]
     /// Name of the response header carrying the identity (default `X-Wsprobe-Target`).
     package var identityHeader: String
+    /// Serve TLS (`wss://`) with a throwaway certificate authority that the run trusts.
+    package var tls: Bool
 
     package init(
         targets: [Member],
         rules: [Rule] = [],
         idleTimeout: Duration? = nil,
         events: [Event] = [],
-        identityHeader: String = "X-Wsprobe-Target"
+        identityHeader: String = "X-Wsprobe-Target",
+        tls: Bool = false
     ) {
         self.targets = targets
         self.rules = rules
         self.idleTimeout = idleTimeout
         self.events = events
         self.identityHeader = identityHeader
+        self.tls = tls
     }
+
+    /// The identity of the one target a scenario gets when it lists none.
+    package static let defaultTargetID = "embedded"
 }
