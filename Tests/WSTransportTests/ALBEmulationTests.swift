@@ -240,3 +240,21 @@ extension ALBEmulationTests {
         }
     }
 }
+
+extension ALBEmulationTests {
+    @Test("the targets name themselves in the configured identity header")
+    func identityHeader() async throws {
+        let configuration = EmbeddedALBConfiguration(
+            targets: [ALBTarget(id: "solo")],
+            identityHeaderName: "X-Served-By"
+        )
+        try await Self.withALB(configuration) { alb in
+            let report = try await ServerTestHarness.client(
+                "identities",
+                alb.url,
+                ["--count", "3", "--identity-header", "X-Served-By"]
+            )
+            #expect(report.identities == ["solo": 3], "\(report)")
+        }
+    }
+}
