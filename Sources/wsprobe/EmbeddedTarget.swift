@@ -1,10 +1,11 @@
 import NIOCore
 import NIOPosix
+import Scenario
 import WSProtocol
 import WSTransport
 
-/// The built-in echo target that `check` (and later `run`) start on loopback when no URL is given, so the main
-/// job works on a fresh machine with nothing to point at.
+/// The built-in targets that `check` and `run` start on loopback when no URL is given, so the main job works
+/// on a fresh machine with nothing to point at: one echo target, or several behind the ALB emulation.
 enum EmbeddedTarget {
     /// Starts an echo target on 127.0.0.1 (ephemeral port), runs `body` with its URL, and stops it.
     /// - Throws: `CommandFailure` with status 3 when the target cannot start, or whatever `body` throws.
@@ -32,6 +33,33 @@ enum EmbeddedTarget {
             return result
         } catch {
             try? await server.stop().get()
+            throw error
+        }
+    }
+
+    /// Starts the ALB emulation of `embedded` (its targets and rules) on 127.0.0.1, runs `body` with its URL
+    /// and the running emulation (for the events), and stops everything afterwards, also when `body` throws.
+    /// - Throws: `CommandFailure` with status 3 when the emulation cannot start, or whatever `body` throws.
+    static func withALB<Result: Sendable>(
+        _ embedded: EmbeddedTargets,
+        subprotocols: [String] = [],
+        _ body: (WebSocketURL, EmbeddedALB) async throws -> Result
+    ) async throws -> Result {
+        let alb: EmbeddedALB
+        do {
+            alb = try await EmbeddedALB.start(
+                configuration: embedded.albConfiguration(subprotocols: subprotocols),
+                group: MultiThreadedEventLoopGroup.singleton
+            )
+        } catch let error as EmbeddedALBError {
+            throw CommandFailure(status: .couldNotStart, code: error.code, message: error.description)
+        }
+        do {
+            let result = try await body(try WebSocketURL(alb.url), alb)
+            await alb.stop()
+            return result
+        } catch {
+            await alb.stop()
             throw error
         }
     }

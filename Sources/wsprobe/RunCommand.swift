@@ -22,7 +22,8 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a load scenario: connections, messages, latencies, thresholds.",
         discussion: """
-            With no target URL in the scenario and no --url, wsprobe starts its own echo target on loopback.
+            With no target URL in the scenario and no --url, wsprobe starts its own echo target on loopback, or,
+            with target.embedded, its targets behind a small ALB emulation (rules, weights, idle timeout, events).
             Flags win over scenario values. Exit status: 0 passed, 1 thresholds failed, 2 invalid scenario,
             3 could not start, 130 interrupted (the result is still written).
             """
@@ -86,17 +87,15 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let urlText = self.url ?? scenario.target.url
-        if urlText == nil, scenario.target.embedded != nil {
-            // Say so rather than run the routes against a plain echo target that names no backend.
-            throw CommandFailure(
-                status: .couldNotStart,
-                code: "embedded.alb-unsupported",
-                message: "This scenario describes embedded ALB targets (target.embedded), which wsprobe cannot emulate"
-                    + " yet; point it at a load balancer with --url."
-            )
-        }
         let folder = try RunOutput.prepare(self.out, scenario: scenario.name)
         guard let urlText else {
+            if let embedded = scenario.target.embedded {
+                return try await EmbeddedTarget.withALB(embedded, subprotocols: scenario.target.subprotocols) {
+                    url,
+                    alb in
+                    try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder, alb: alb)
+                }
+            }
             return try await EmbeddedTarget.withEchoTarget(subprotocols: scenario.target.subprotocols) { url in
                 try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder)
             }
@@ -124,7 +123,8 @@ struct RunCommand: AsyncParsableCommand {
         url: WebSocketURL,
         shard: Shard,
         duration: Duration?,
-        folder: URL
+        folder: URL,
+        alb: EmbeddedALB? = nil
     ) async throws -> RunOutcome {
         let plan: RunPlan
         do {
@@ -165,12 +165,17 @@ struct RunCommand: AsyncParsableCommand {
             on: group
         )
         let coordinator = Coordinator(plan: plan, progress: progress, stop: stop, target: url.text)
+        // The embedded ALB's events (drain, stop, start) count from the start of the load phase.
+        let events = alb.map { alb in Task { await alb.runEvents() } }
         var outcome: RunOutcome
         do {
             outcome = try await coordinator.run(on: group)
         } catch {
+            events?.cancel()
             throw CommandFailure(status: .couldNotStart, code: "run.start", message: "\(error)")
         }
+        events?.cancel()
+        let fired = await events?.value ?? []
         var result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
         routing.apply(to: &result)
         outcome.passed = outcome.passed && routing.passed
@@ -187,6 +192,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
         print(outcome.engineText)
+        for line in fired.map(RunOutput.eventLine) { print(line) }
         print("result: \(file.path)")
         return outcome
     }

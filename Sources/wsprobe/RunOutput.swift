@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import WSTransport
 
 /// The output folder of `wsprobe run`: created up front so an unwritable folder fails before any load.
 enum RunOutput {
@@ -26,5 +27,18 @@ enum RunOutput {
             )
         }
         return folder
+    }
+
+    /// One line per embedded ALB event carried out, e.g. `event: drain a at 10.002s (scheduled 10s)`.
+    static func eventLine(_ outcome: ALBEventOutcome) -> String {
+        let actual =
+            Double(outcome.performedAt.components.seconds)
+            + Double(outcome.performedAt.components.attoseconds) / 1e18
+        let scheduled =
+            Double(outcome.event.at.components.seconds)
+            + Double(outcome.event.at.components.attoseconds) / 1e18
+        let failure = outcome.failure.map { " failed: \($0)" } ?? ""
+        return "event: \(outcome.event.action.rawValue) \(outcome.event.target) at "
+            + String(format: "%.3fs (scheduled %gs)", actual, scheduled) + failure
     }
 }

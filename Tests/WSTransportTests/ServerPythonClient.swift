@@ -26,6 +26,8 @@ struct ServerClientReport: Decodable, Sendable {
     var codes: [Int]?
     var closedBy: String?
     var waitedSeconds: Double?
+    var identities: [String: Int]?
+    var statuses: [Int]?
 }
 
 /// Why the Python client gave no report.

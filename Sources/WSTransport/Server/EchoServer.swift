@@ -12,8 +12,8 @@ package final class EchoServer: Sendable {
     package let configuration: EchoServerConfiguration
     /// The address the listener is bound to.
     package let localAddress: SocketAddress
-    private let listener: any Channel
-    private let loops: [ObjectIdentifier: NIOLoopBound<EchoLoopState>]
+    let listener: any Channel
+    let loops: [ObjectIdentifier: NIOLoopBound<EchoLoopState>]
 
     init(
         configuration: EchoServerConfiguration,

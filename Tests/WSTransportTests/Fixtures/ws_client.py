@@ -31,6 +31,12 @@ def connect_args(args):
     }
     if args.subprotocol:
         kwargs["subprotocols"] = args.subprotocol
+    if args.header:
+        kwargs["additional_headers"] = [tuple(part.strip() for part in h.split(":", 1)) for h in args.header]
+    if args.connect:
+        host, port = args.connect.rsplit(":", 1)
+        kwargs["host"] = host
+        kwargs["port"] = int(port)
     if args.cafile:
         context = ssl.create_default_context(cafile=args.cafile)
         if args.certfile:
@@ -139,6 +145,44 @@ async def hold(args):
     return {"codes": sorted(codes)}
 
 
+async def identities(args):
+    """Open --count connections, at most 20 at a time; count the --identity-header value of each 101."""
+    counts = {}
+    failures = []
+    limit = asyncio.Semaphore(20)
+    name = args.identity_header.lower()
+
+    async def one():
+        async with limit:
+            try:
+                async with connect(args.uri, **connect_args(args)) as ws:
+                    headers = {key.lower(): value for key, value in ws.response.headers.raw_items()}
+                    identity = headers.get(name, "")
+                    counts[identity] = counts.get(identity, 0) + 1
+            except InvalidStatus as error:
+                failures.append(error.response.status_code)
+
+    await asyncio.gather(*(one() for _ in range(args.count)))
+    return {"identities": counts, "statuses": sorted(failures)}
+
+
+async def keepalive(args):
+    """Send a text message every --interval seconds for --seconds, checking each echo, then close."""
+    async with connect(args.uri, **connect_args(args)) as ws:
+        started = time.monotonic()
+        echoed = 0
+        try:
+            while time.monotonic() - started < args.seconds:
+                await ws.send(f"keep{echoed}")
+                if await ws.recv() == f"keep{echoed}":
+                    echoed += 1
+                await asyncio.sleep(args.interval)
+        except ConnectionClosed as exc:
+            return {"code": close_code(exc), "echoed": echoed, "open_seconds": time.monotonic() - started}
+        await ws.close()
+        return {"code": ws.protocol.close_code, "echoed": echoed, "open_seconds": time.monotonic() - started}
+
+
 def raw(args):
     """Send --request (with \\r\\n line ends) over a plain socket and return the response head and body."""
     host, port = args.uri.split("//", 1)[1].rstrip("/").split(":")
@@ -200,7 +244,7 @@ def pipeline(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["echo", "reject", "wait-close", "many", "hold", "raw", "pipeline"])
+    parser.add_argument("mode", choices=["echo", "reject", "wait-close", "many", "hold", "raw", "pipeline", "identities", "keepalive"])
     parser.add_argument("uri")
     parser.add_argument("--deflate", action="store_true")
     parser.add_argument("--subprotocol", action="append")
@@ -211,13 +255,26 @@ def main():
     parser.add_argument("--count", type=int, default=1)
     parser.add_argument("--request", default="")
     parser.add_argument("--timeout", type=float, default=20)
+    parser.add_argument("--header", action="append", help="Name:Value, added to the upgrade request")
+    parser.add_argument("--connect", help="HOST:PORT to connect to instead of the URI's (the Host stays)")
+    parser.add_argument("--identity-header", default="X-Wsprobe-Target")
+    parser.add_argument("--interval", type=float, default=0.5)
+    parser.add_argument("--seconds", type=float, default=3)
     args = parser.parse_args()
     if args.mode == "raw":
         result = raw(args)
     elif args.mode == "pipeline":
         result = pipeline(args)
     else:
-        modes = {"echo": echo, "reject": reject, "wait-close": wait_close, "many": many, "hold": hold}
+        modes = {
+            "echo": echo,
+            "reject": reject,
+            "wait-close": wait_close,
+            "many": many,
+            "hold": hold,
+            "identities": identities,
+            "keepalive": keepalive,
+        }
 
         async def bounded():
             return await asyncio.wait_for(modes[args.mode](args), args.timeout)

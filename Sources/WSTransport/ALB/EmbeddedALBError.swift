@@ -1,0 +1,29 @@
+/// Why the embedded ALB emulation could not start or carry out an event.
+package enum EmbeddedALBError: Error, Sendable, Hashable {
+    /// A configuration value is out of range or refers to an unknown target.
+    case configuration(String)
+    /// The ALB listener could not be bound.
+    case bind(reason: String)
+    /// A target's echo server could not start.
+    case target(id: String, reason: String)
+
+    /// The stable, dotted identifier of the failure.
+    package var code: String {
+        switch self {
+        case .configuration: "embedded.configuration"
+        case .bind: "embedded.bind"
+        case .target: "embedded.target"
+        }
+    }
+}
+
+extension EmbeddedALBError: CustomStringConvertible {
+    /// A diagnosis for a person.
+    package var description: String {
+        switch self {
+        case .configuration(let reason): "The embedded ALB configuration is invalid: \(reason)."
+        case .bind(let reason): "The embedded ALB could not listen on 127.0.0.1: \(reason)."
+        case .target(let id, let reason): "The embedded target '\(id)' could not start: \(reason)."
+        }
+    }
+}
