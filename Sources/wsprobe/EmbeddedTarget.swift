@@ -39,18 +39,19 @@ enum EmbeddedTarget {
 
     /// Starts the ALB emulation of `embedded` (its targets and rules) on 127.0.0.1, runs `body` with its URL
     /// and the running emulation (for the events), and stops everything afterwards, also when `body` throws.
+    /// - Parameter tls: the listener's certificate when `embedded.tls` asks for a `wss://` listener.
     /// - Throws: `CommandFailure` with status 3 when the emulation cannot start, or whatever `body` throws.
     static func withALB<Result: Sendable>(
         _ embedded: EmbeddedTargets,
         subprotocols: [String] = [],
+        tls: EchoServerTLS? = nil,
         _ body: (WebSocketURL, EmbeddedALB) async throws -> Result
     ) async throws -> Result {
         let alb: EmbeddedALB
         do {
-            alb = try await EmbeddedALB.start(
-                configuration: embedded.albConfiguration(subprotocols: subprotocols),
-                group: MultiThreadedEventLoopGroup.singleton
-            )
+            var configuration = embedded.albConfiguration(subprotocols: subprotocols)
+            configuration.tls = tls
+            alb = try await EmbeddedALB.start(configuration: configuration, group: MultiThreadedEventLoopGroup.singleton)
         } catch let error as EmbeddedALBError {
             throw CommandFailure(status: .couldNotStart, code: error.code, message: error.description)
         }

@@ -90,9 +90,16 @@ struct RunCommand: AsyncParsableCommand {
         let folder = try RunOutput.prepare(self.out, scenario: scenario.name)
         guard let urlText else {
             if let embedded = scenario.target.embedded {
-                return try await EmbeddedTarget.withALB(embedded, subprotocols: scenario.target.subprotocols) {
-                    url,
-                    alb in
+                // A TLS listener gets a throwaway CA that this run, and only this run, trusts.
+                let tls = try embedded.tls ? EphemeralTLSFiles(hostNames: Self.tlsNames(scenario)) : nil
+                defer { tls?.remove() }
+                var scenario = scenario
+                if let tls { scenario.target.tls.caCertificate = tls.authorityFile }
+                return try await EmbeddedTarget.withALB(
+                    embedded,
+                    subprotocols: scenario.target.subprotocols,
+                    tls: tls?.server
+                ) { url, alb in
                     try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder, alb: alb)
                 }
             }
@@ -107,6 +114,13 @@ struct RunCommand: AsyncParsableCommand {
             throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
         }
         return try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder)
+    }
+
+    /// The names an embedded TLS listener's certificate covers: the scenario's server name and `localhost`.
+    private static func tlsNames(_ scenario: Scenario) -> [String] {
+        var names = ["localhost"]
+        if let name = scenario.target.tls.serverName, name != "localhost" { names.insert(name, at: 0) }
+        return names
     }
 
     private func parsedShard() throws(CommandFailure) -> Shard {

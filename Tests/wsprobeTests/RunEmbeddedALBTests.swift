@@ -144,6 +144,33 @@ struct RunEmbeddedALBTests {
         #expect(run.status == 0 || run.status == 1, "\(output)")
     }
 
+    @Test("tls.yaml: the embedded listener serves TLS 1.3 with a throwaway CA the run verifies, for its server name")
+    func tls() async throws {
+        let before = try Self.tlsFolders()
+        let (run, report) = try await Self.run("tls", ["--set", "load.hold=1s", "--set", "load.connections=4"])
+        let output = "\(run.standardOutput)\(run.standardError)"
+        #expect(run.status == 0, "\(output)")
+        let upgrade = report["upgrade"] as? [String: Any]
+        let tls = try #require(upgrade?["tls"] as? [String: Any], "\(report.keys.sorted())")
+        #expect(tls["version"] as? String == "TLSv1.3")
+        #expect(tls["verificationSkipped"] as? Bool == false)
+        let chain = tls["peerChain"] as? [[String: Any]] ?? []
+        #expect(chain.first?["subject"] as? String == "CN=ws.example.test,O=wsprobe")
+        #expect(chain.first?["issuer"] as? String == "CN=wsprobe ephemeral CA,O=wsprobe")
+        #expect(Self.thresholds(report)["count(errors{code=\"tls.*\"}) == 0"] == true)
+        // The CA exists only for the run: its folder is gone afterwards.
+        #expect(try Self.tlsFolders().subtracting(before).isEmpty)
+    }
+
+    /// The embedded TLS targets' certificate folders in the temporary directory.
+    static func tlsFolders() throws -> Set<String> {
+        Set(
+            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+                $0.hasPrefix("wsprobe-tls-")
+            }
+        )
+    }
+
     /// The time printed for `event: <action> <target> at 3.001s …`.
     static func eventTime(_ output: String, _ event: String) -> Double? {
         let line = output.split(separator: "\n").first { $0.hasPrefix("event: \(event) at ") }

@@ -1,5 +1,6 @@
 package import NIOCore
 import NIOPosix
+import TLSOpenSSL
 
 /// A small application load balancer on loopback, so ALB scenarios run with no load balancer: one
 /// `EchoServer` per target (each naming itself in the identity header) behind a listener that routes each
@@ -27,8 +28,8 @@ package final class EmbeddedALB: Sendable {
     /// The port the ALB listens on.
     package var port: Int { self.localAddress.port ?? 0 }
 
-    /// `ws://127.0.0.1:PORT/`, the URL clients connect to.
-    package var url: String { "ws://127.0.0.1:\(self.port)/" }
+    /// `ws://127.0.0.1:PORT/` (`wss://` with a TLS listener), the URL clients connect to.
+    package var url: String { "\(self.configuration.tls == nil ? "ws" : "wss")://127.0.0.1:\(self.port)/" }
 
     /// The ids of the targets the ALB would choose now.
     package func runningTargets() -> [String] {
@@ -48,6 +49,7 @@ package final class EmbeddedALB: Sendable {
         -> EmbeddedALB
     {
         try configuration.validate()
+        let tls = try Self.tlsContext(configuration.tls)
         let shared = ALBShared(
             configuration: configuration,
             pool: ALBTargetPool(targets: configuration.targets),
@@ -57,7 +59,7 @@ package final class EmbeddedALB: Sendable {
             for target in configuration.targets {
                 try await Self.startTarget(target.id, shared: shared, group: group)
             }
-            let listener = try await Self.bind(shared: shared, group: group)
+            let listener = try await Self.bind(shared: shared, tls: tls, group: group)
             guard let address = listener.localAddress else {
                 try? await listener.close()
                 throw EmbeddedALBError.bind(reason: "the listener has no local address")
@@ -132,7 +134,18 @@ package final class EmbeddedALB: Sendable {
         if let replaced = shared.pool.install(server, for: id) { await replaced.close() }
     }
 
-    private static func bind(shared: ALBShared, group: any EventLoopGroup) async throws -> any Channel {
+    private static func tlsContext(_ files: EchoServerTLS?) throws(EmbeddedALBError) -> TLSContext? {
+        guard let files else { return nil }
+        do {
+            return try TLSContext(
+                configuration: .server(certificateChainFile: files.certificateChainFile, keyFile: files.keyFile)
+            )
+        } catch {
+            throw EmbeddedALBError.configuration("the listener's TLS files cannot be used: \(error)")
+        }
+    }
+
+    private static func bind(shared: ALBShared, tls: TLSContext?, group: any EventLoopGroup) async throws -> any Channel {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: EchoServerConfiguration.defaultBacklog)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -140,6 +153,7 @@ package final class EmbeddedALB: Sendable {
             .childChannelInitializer { channel in
                 shared.registry.register(channel)
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(TLSServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandler(ALBFrontHandler(shared: shared))
                 }
             }

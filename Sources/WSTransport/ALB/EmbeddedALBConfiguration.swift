@@ -27,6 +27,8 @@ package struct EmbeddedALBConfiguration: Sendable {
     package var headTimeout: TimeAmount
     /// How long a backend connect may take; then the client is answered 504.
     package var connectTimeout: TimeAmount
+    /// When set, the listener terminates TLS with these files (an HTTPS listener); targets stay plain.
+    package var tls: EchoServerTLS?
 
     package init(
         targets: [ALBTarget],
@@ -37,7 +39,8 @@ package struct EmbeddedALBConfiguration: Sendable {
         subprotocols: [String] = [],
         headLimit: Int = UpgradeRequestParser.defaultHeadLimit,
         headTimeout: TimeAmount = EmbeddedALBConfiguration.defaultHeadTimeout,
-        connectTimeout: TimeAmount = EmbeddedALBConfiguration.defaultConnectTimeout
+        connectTimeout: TimeAmount = EmbeddedALBConfiguration.defaultConnectTimeout,
+        tls: EchoServerTLS? = nil
     ) {
         self.targets = targets
         self.rules = rules
@@ -48,6 +51,7 @@ package struct EmbeddedALBConfiguration: Sendable {
         self.headLimit = headLimit
         self.headTimeout = headTimeout
         self.connectTimeout = connectTimeout
+        self.tls = tls
     }
 
     /// The echo server configuration of the target `id`.
