@@ -51,7 +51,10 @@ enum EmbeddedTarget {
         do {
             var configuration = embedded.albConfiguration(subprotocols: subprotocols)
             configuration.tls = tls
-            alb = try await EmbeddedALB.start(configuration: configuration, group: MultiThreadedEventLoopGroup.singleton)
+            alb = try await EmbeddedALB.start(
+                configuration: configuration,
+                group: MultiThreadedEventLoopGroup.singleton
+            )
         } catch let error as EmbeddedALBError {
             throw CommandFailure(status: .couldNotStart, code: error.code, message: error.description)
         }

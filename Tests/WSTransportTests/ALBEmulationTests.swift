@@ -42,13 +42,18 @@ struct ALBEmulationTests {
         #expect(alb.openChannels == 0, "channels left open after stop()")
     }
 
-    /// Waits (at most 20 s) until `count` channels are open on the ALB (two per tunnel).
-    static func waitForChannels(_ alb: EmbeddedALB, _ count: Int) async throws {
+    /// Waits until target `id` has `count` open upgraded connections (its 101s are written, so an event that
+    /// follows hits WebSockets, not handshakes in flight).
+    static func waitForUpgrades(_ alb: EmbeddedALB, _ id: String, _ count: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
-        while alb.openChannels < count, ContinuousClock.now < deadline {
+        var counters = try await alb.counters(of: id)
+        while (counters?.upgrades ?? 0) < count || (counters?.openConnections ?? 0) < count,
+            ContinuousClock.now < deadline
+        {
             try await Task.sleep(for: .milliseconds(20))
+            counters = try await alb.counters(of: id)
         }
-        try #require(alb.openChannels >= count, "only \(alb.openChannels) of \(count) channels opened")
+        try #require((counters?.upgrades ?? 0) >= count, "only \(String(describing: counters)) upgraded on \(id)")
     }
 
     @Test(
@@ -165,7 +170,7 @@ struct ALBEmulationTests {
     func drain() async throws {
         try await Self.withALB(Self.routing) { alb in
             let held = Task { try await ServerTestHarness.client("hold", alb.url + "pinned", ["--count", "4"]) }
-            try await Self.waitForChannels(alb, 8)
+            try await Self.waitForUpgrades(alb, "a", 4)
             try await alb.perform(ALBEvent(at: .zero, target: "a", action: .drain))
             let codes = try await held.value.codes
             #expect(codes == [1001, 1001, 1001, 1001])
@@ -184,7 +189,7 @@ struct ALBEmulationTests {
     func stop() async throws {
         try await Self.withALB(Self.routing) { alb in
             let held = Task { try await ServerTestHarness.client("hold", alb.url + "pinned", ["--count", "3"]) }
-            try await Self.waitForChannels(alb, 6)
+            try await Self.waitForUpgrades(alb, "a", 3)
             try await alb.perform(ALBEvent(at: .zero, target: "a", action: .stop))
             #expect(try await held.value.codes == [1006, 1006, 1006])
             let later = try await ServerTestHarness.client("identities", alb.url + "ws", ["--count", "10"])

@@ -44,6 +44,11 @@ final class ALBTargetPool: Sendable {
         }
     }
 
+    /// The running echo server of `id`, if any.
+    func server(_ id: String) -> EchoServer? {
+        self.state.withLock { $0.entries[id]?.server }
+    }
+
     /// Whether `id` has a running server.
     func isRunning(_ id: String) -> Bool {
         self.state.withLock { $0.entries[id]?.server != nil }

@@ -36,6 +36,12 @@ package final class EmbeddedALB: Sendable {
         self.shared.pool.running(among: self.configuration.targets.map(\.id)).map(\.id)
     }
 
+    /// The counters of target `id`'s running echo server (upgrades, open connections, echoes); `nil` when it
+    /// does not run.
+    package func counters(of id: String) async throws -> EchoServerCounters? {
+        try await self.shared.pool.server(id)?.counters().get()
+    }
+
     /// Open channels on either side of the ALB (zero once `stop()` returned).
     package var openChannels: Int { self.shared.registry.openCount }
 
@@ -145,7 +151,8 @@ package final class EmbeddedALB: Sendable {
         }
     }
 
-    private static func bind(shared: ALBShared, tls: TLSContext?, group: any EventLoopGroup) async throws -> any Channel {
+    private static func bind(shared: ALBShared, tls: TLSContext?, group: any EventLoopGroup) async throws -> any Channel
+    {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: EchoServerConfiguration.defaultBacklog)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
