@@ -62,7 +62,7 @@ extension HTMLReportModel {
             Self.errorsOverTime(result),
             Self.phases(result),
             Self.targets(result),
-        ]
+        ] + Self.drainCharts(for: result)
     }
 
     /// The binary unit (B, KiB, MiB, GiB) in which `peak` is between 1 and 1024.
@@ -113,7 +113,7 @@ extension HTMLReportModel {
         )
     }
 
-    private static func timeChart(
+    static func timeChart(
         id: String,
         title: String,
         caption: String,
@@ -217,7 +217,7 @@ extension HTMLReportModel {
         )
     }
 
-    private static func model(
+    static func model(
         id: String,
         title: String,
         caption: String,

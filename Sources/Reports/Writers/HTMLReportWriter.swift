@@ -27,4 +27,7 @@ package struct HTMLReportWriter: ReportWriter {
 
     /// Every chart id the page contains (each appears once, on the SVG or on its "no data" note).
     package static var chartIDs: [String] { HTMLReportModel.chartIDs }
+
+    /// The drain-and-reconnect chart ids: each is on the page only when the run has its data.
+    package static var drainChartIDs: [String] { HTMLReportModel.drainChartIDs }
 }
