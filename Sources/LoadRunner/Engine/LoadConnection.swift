@@ -204,6 +204,7 @@ final class LoadConnection: WebSocketDelegate {
     private func run() {
         let program = self.worker.plan.program.instructions
         while self.isOpen, self.stopCode == nil, case .none = self.wait {
+            guard self.peerIsNotClosing() else { return }
             guard self.pc < program.count else {
                 return self.enterDrain(code: 1000, reason: "")
             }
@@ -321,8 +322,18 @@ final class LoadConnection: WebSocketDelegate {
         self.run()
     }
 
+    /// Whether the socket still takes messages; once the server (or a draining target) sent its close
+    /// frame it does not, and the script stops there: what it would still send is not an error, and the
+    /// end is recorded when the close completes (`close.<code>`, a reconnect when the slot churns).
+    private func peerIsNotClosing() -> Bool {
+        guard let socket = self.socket, !socket.isOpen, self.closeStartedAt == nil else { return true }
+        self.cancelTimers()
+        self.wait = .finished
+        return false
+    }
+
     private func send(kind: ScriptProgram.MessageKind, payload: ScriptProgram.PayloadSpec, intended: UInt64) {
-        guard let socket = self.socket else { return }
+        guard let socket = self.socket, self.peerIsNotClosing() else { return }
         let timeout = self.pendingTimeout()
         let seq = self.window.add(intendedNanoseconds: intended, deadlineNanoseconds: intended &+ timeout)
         var buffer: ByteBuffer
