@@ -149,6 +149,7 @@ private func counterValue(_ metric: Metric, filters: [LabelFilter], in metrics: 
         case .messagesLost: return Double(metrics[.messagesLost])
         case .bytesSent: return Double(metrics[.payloadBytesSent])
         case .bytesReceived: return Double(metrics[.payloadBytesReceived])
+        case .reconnects: return Double(metrics[.reconnects])
         default: return nil
         }
     }
