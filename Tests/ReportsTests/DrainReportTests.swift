@@ -94,4 +94,25 @@ struct DrainReportTests {
         #expect(merged.timeSeries.points[5].messagesLost == 6)
         #expect(merged.timeSeries.points[6].reconnectTime.totalCount == 4)
     }
+
+    @Test("Reconnect time spans the whole run, and a second with reconnects between quiet ones is a dot")
+    func isolatedReconnectSecond() throws {
+        var result = DrainResult.make()
+        var series = TimeSeries()
+        for second in 0..<10 {
+            var interval = MetricsSnapshot()
+            if second == 3 {
+                interval.record(.reconnect, 250_000)
+                interval.add(1, to: .reconnects)
+            }
+            series.append(interval, atSecond: 1_000 + Int64(second))
+        }
+        result.timeSeries = series
+        let html = try HTMLReportWriter().render(result)
+        let start = try #require(html.range(of: "<svg id=\"chart-reconnect-time\""))
+        let end = try #require(html[start.upperBound...].range(of: "</svg>"))
+        let chart = html[start.lowerBound..<end.upperBound]
+        #expect(chart.contains("<circle"), "a lone second is drawn as a dot")
+        #expect(chart.contains(">9s<") || chart.contains(">8s<"), "the axis spans the run, not one second")
+    }
 }
