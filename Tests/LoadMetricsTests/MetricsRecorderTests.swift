@@ -9,7 +9,7 @@ struct MetricsRecorderTests {
         #expect(
             HistogramMetric.allCases.map(\.name) == [
                 "dns", "tcp_connect", "tls_handshake", "ws_upgrade", "connect_total",
-                "first_message", "message_rtt", "ping_rtt", "close_handshake",
+                "first_message", "message_rtt", "ping_rtt", "close_handshake", "reconnect",
             ]
         )
         for metric in HistogramMetric.allCases { #expect(HistogramMetric(name: metric.name) == metric) }

@@ -5,7 +5,10 @@ It listens on 127.0.0.1 only and echoes every text and binary message back uncha
 
   * a text message `whoami` is answered with the `--id` name (when one is given);
   * with `--idle-close SECONDS`, a connection that receives no bytes at all (no frame of any kind,
-    pings included) for that long is closed by the server with code 1001 "idle timeout".
+    pings included) for that long is closed by the server with code 1001 "idle timeout";
+  * with `--close-after SECONDS`, the server closes each connection that long after its upgrade with
+    `--close-code` (1012 "service restart" by default), like a target restarted during a deploy;
+    `--close-limit N` does this to the first N connections only, later ones stay open.
 
 Options:
   --port N                 TCP port on 127.0.0.1 (required)
@@ -16,6 +19,9 @@ Options:
   --subprotocols a,b       subprotocols the server supports, in its order of preference; the first
                            one the client also offers is selected, none when nothing matches
   --idle-close SECONDS     close idle connections with 1001 (see above)
+  --close-after SECONDS    close connections that long after the upgrade (see above)
+  --close-code CODE        the code of those closes; 1012 by default
+  --close-limit N          close only the first N connections that way; all by default
 
 It prints nothing on success and exits with status 0 on SIGTERM or SIGINT.
 """
@@ -54,6 +60,9 @@ def parse_arguments():
     parser.add_argument("--id")
     parser.add_argument("--subprotocols", default="")
     parser.add_argument("--idle-close", type=float)
+    parser.add_argument("--close-after", type=float)
+    parser.add_argument("--close-code", type=int, default=1012)
+    parser.add_argument("--close-limit", type=int)
     return parser.parse_args()
 
 
@@ -79,8 +88,14 @@ async def close_when_idle(connection, seconds):
         await asyncio.sleep(remaining)
 
 
+async def close_after(connection, seconds, code):
+    await asyncio.sleep(seconds)
+    await connection.close(code, "service restart" if code == 1012 else "closed by test peer")
+
+
 async def main():
     arguments = parse_arguments()
+    upgraded = 0
     supported = [name for name in arguments.subprotocols.split(",") if name]
 
     def select_subprotocol(connection, offered):
@@ -95,9 +110,14 @@ async def main():
         return None
 
     async def handler(connection):
+        nonlocal upgraded
+        upgraded += 1
         watcher = None
         if arguments.idle_close:
             watcher = asyncio.create_task(close_when_idle(connection, arguments.idle_close))
+        closer = None
+        if arguments.close_after is not None and (arguments.close_limit is None or upgraded <= arguments.close_limit):
+            closer = asyncio.create_task(close_after(connection, arguments.close_after, arguments.close_code))
         try:
             async for message in connection:
                 if message == "whoami" and arguments.id is not None:
@@ -109,6 +129,8 @@ async def main():
         finally:
             if watcher is not None:
                 watcher.cancel()
+            if closer is not None:
+                closer.cancel()
 
     async with serve(
         handler,

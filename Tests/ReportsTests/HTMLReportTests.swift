@@ -81,6 +81,38 @@ struct HTMLReportTests {
         }
     }
 
+    @Test("A drain run shows closes by code, reconnects, reconnect time and connections per target over time")
+    func drainCharts() throws {
+        let html = try HTMLReportWriter().render(DrainResult.make())
+        let parsed = try self.parse(html)
+        #expect(parsed.ok, "\(parsed.problems)")
+        for id in HTMLReportWriter.drainChartIDs {
+            #expect(html.contains("<svg id=\"\(id)\""), "\(id) is not an SVG in the drain report")
+        }
+        func chart(_ id: String) throws -> Substring {
+            let start = try #require(html.range(of: "<svg id=\"\(id)\""))
+            let end = try #require(html[start.upperBound...].range(of: "</svg>"))
+            return html[start.lowerBound..<end.upperBound]
+        }
+        #expect(try chart("chart-closes-per-second").contains("close.1001"))
+        #expect(try chart("chart-reconnects-per-second").contains("reconnects"))
+        #expect(try chart("chart-reconnects-per-second").contains("messages lost"))
+        #expect(try chart("chart-reconnect-time").contains("p99"))
+        let targets = try chart("chart-targets-over-time")
+        #expect(targets.contains(">a<") || targets.contains("\"a\""), "no series for a")
+        #expect(targets.contains(">b<") || targets.contains("\"b\""), "no series for b")
+        #expect(html.contains("<span class=\"swatch s0\"></span>a</li>"))
+        #expect(html.contains("<span class=\"swatch s1\"></span>b</li>"))
+    }
+
+    @Test("Without drain data the drain charts are left out, not shown empty", arguments: ["full", "empty"])
+    func noDrainCharts(_ which: String) throws {
+        let html = try HTMLReportWriter().render(which == "full" ? FixedResult.make() : FixedResult.empty())
+        for id in HTMLReportWriter.drainChartIDs {
+            #expect(!html.contains("id=\"\(id)\""), "\(id) is in a report without drain data")
+        }
+    }
+
     @Test("The report fetches nothing: no http(s) resource, no script, no external stylesheet")
     func selfContained() throws {
         let html = try HTMLReportWriter().render(FixedResult.make())

@@ -30,7 +30,17 @@ struct ReportValidationTests {
         return [
             ("full", FixedResult.make()), ("empty", FixedResult.empty()), ("shard", shard), ("check", check),
             ("merged", try RunResult.merging([first, second])), ("weights", WeightSample.result()),
+            ("drain", DrainResult.make()), ("drain-merged", try Self.mergedDrain()),
         ]
+    }
+
+    /// Two shards of a drain run.
+    static func mergedDrain() throws -> RunResult {
+        var first = DrainResult.make()
+        first.shard = "1/2"
+        var second = DrainResult.make()
+        second.shard = "2/2"
+        return try RunResult.merging([first, second])
     }
 
     @Test("Every encoded result validates against docs/report.schema.json (Python jsonschema)")

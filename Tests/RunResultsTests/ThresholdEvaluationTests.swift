@@ -87,4 +87,59 @@ struct ThresholdEvaluationTests {
         #expect(evaluated.thresholds.first?.abortOnFail == true)
         #expect(evaluated.thresholds.first?.limit == "< 0.5%")
     }
+
+    /// A drain: a's connections closed with 1001, one of b's with 1006, and a connect failure (no target).
+    static func drainMetrics() -> MetricsSnapshot {
+        var metrics = MetricsSnapshot()
+        metrics.add(40, to: .connectionAttempts)
+        metrics.addError(code: "close.1001", target: "a", count: 12)
+        metrics.addError(code: "close.1006", target: "b", count: 1)
+        metrics.addError(code: "expect.timeout", target: "a", count: 2)
+        metrics.addError(code: "tcp.refused", count: 3)
+        return metrics
+    }
+
+    @Test(
+        "errors keep the target label: code and target filters combine, globs and negation included",
+        arguments: [
+            ("count(errors{code=\"close.1001\", target=\"a\"}) >= 1", true, "12"),
+            ("count(errors{target=\"a\", code=\"close.1001\"}) == 12", true, "12"),
+            ("count(errors{code=\"close.1001\", target=\"b\"}) >= 1", false, "0"),
+            ("count(errors{target=\"a\"}) == 14", true, "14"),
+            ("count(errors{target!=\"a\"}) == 1", true, "1"),
+            ("count(errors{code=\"close.*\", target=\"*\"}) == 13", true, "13"),
+            ("count(errors{code=\"close.*\"}) == 13", true, "13"),
+            ("count(errors) == 18", true, "18"),
+            ("count(errors{target=\"c\"}) == 0", true, "0"),
+        ]
+    )
+    func errorsByTarget(_ pair: (String, Bool, String)) throws {
+        let threshold = Threshold(source: pair.0, expression: try ThresholdExpression.parse(pair.0))
+        let outcome = try #require(
+            evaluate(thresholds: [threshold], against: Self.drainMetrics(), durationSeconds: 10).first
+        )
+        #expect(outcome.observed != nil, "\(pair.0): \(outcome.observedText)")
+        #expect(outcome.passed == pair.1, "\(pair.0): observed \(outcome.observedText)")
+        #expect(outcome.observedText == pair.2)
+    }
+
+    @Test("errors with a label other than code and target stay unavailable")
+    func errorsOtherLabel() throws {
+        let text = "count(errors{code=\"close.1001\", route=\"chat\"}) >= 1"
+        let threshold = Threshold(source: text, expression: try ThresholdExpression.parse(text))
+        let outcome = try #require(
+            evaluate(thresholds: [threshold], against: Self.drainMetrics(), durationSeconds: 10).first
+        )
+        #expect(!outcome.passed)
+        #expect(outcome.observedText.contains("label not recorded"))
+    }
+
+    @Test("the alb-drain scenario's third threshold evaluates against a result with errors by target")
+    func albDrainThreshold() throws {
+        let text = "count(errors{code=\"close.1001\", target=\"a\"}) >= 1"
+        let threshold = Threshold(source: text, expression: try ThresholdExpression.parse(text))
+        let evaluated = Results.result(metrics: Self.drainMetrics()).evaluating([threshold])
+        #expect(evaluated.thresholds.first?.passed == true)
+        #expect(evaluated.thresholds.first?.observed == 12)
+    }
 }

@@ -119,10 +119,11 @@ struct ThresholdTests {
         #expect(
             latencies == [
                 "dns", "tcp_connect", "tls_handshake", "ws_upgrade", "connect_total", "first_message", "message_rtt",
-                "ping_rtt", "close_handshake",
+                "ping_rtt", "close_handshake", "reconnect",
             ]
         )
-        #expect(Metric.allCases.count == 18)
+        #expect(Metric.allCases.count == 20)
+        #expect(Metric.reconnects.kind == .counter)
         #expect(Metric.messagesLost.rateDenominator == .messagesSent)
         #expect(Metric.upgradeOK.rateDenominator == .connections)
     }

@@ -32,6 +32,8 @@ package enum CounterMetric: Int, CaseIterable, Sendable, Hashable {
     case pingsSent
     /// Pongs read that answered a ping.
     case pongsReceived
+    /// Replacements upgraded for connections the server or the network ended (one per `reconnect` sample).
+    case reconnects
 
     /// The stable counter name used in JSON, thresholds and reports.
     package var name: String {
@@ -50,6 +52,7 @@ package enum CounterMetric: Int, CaseIterable, Sendable, Hashable {
         case .wireBytesReceived: "wire_bytes_received"
         case .pingsSent: "pings_sent"
         case .pongsReceived: "pongs_received"
+        case .reconnects: "reconnects"
         }
     }
 

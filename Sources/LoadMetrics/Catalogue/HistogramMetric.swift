@@ -23,8 +23,11 @@ package enum HistogramMetric: Int, CaseIterable, Sendable, Hashable {
     case pingRTT
     /// Close frame sent to the connection closed (RFC 6455 §7.1.1 closing handshake).
     case closeHandshake
+    /// Reconnect time: a connection ended by the server or the network (not by the script or the run's
+    /// end) to the upgrade of its replacement on the same slot, the backoff and failed attempts included.
+    case reconnect
 
-    /// The stable metric name (`dns`, `tcp_connect`, …, `close_handshake`).
+    /// The stable metric name (`dns`, `tcp_connect`, …, `close_handshake`, `reconnect`).
     package var name: String {
         switch self {
         case .dns: "dns"
@@ -36,6 +39,7 @@ package enum HistogramMetric: Int, CaseIterable, Sendable, Hashable {
         case .messageRTT: "message_rtt"
         case .pingRTT: "ping_rtt"
         case .closeHandshake: "close_handshake"
+        case .reconnect: "reconnect"
         }
     }
 

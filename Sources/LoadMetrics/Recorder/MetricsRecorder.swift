@@ -15,6 +15,8 @@ package struct MetricsRecorder {
     private var totalBeforeInterval: MetricsSnapshot
     /// Connections currently open on this worker.
     package private(set) var connectionsOpen: UInt64
+    /// Connections currently open on this worker, by the identity their target reported.
+    package private(set) var connectionsOpenByTarget: [String: UInt64]
 
     /// A recorder with empty metrics; the default layout is µs, 1 µs to 60 s, 3 digits.
     package init(configuration: HistogramConfiguration = .latencyMicroseconds) {
@@ -22,6 +24,7 @@ package struct MetricsRecorder {
         self.interval = MetricsSnapshot(configuration: configuration)
         self.totalBeforeInterval = MetricsSnapshot(configuration: configuration)
         self.connectionsOpen = 0
+        self.connectionsOpenByTarget = [:]
     }
 
     // MARK: Histograms
@@ -72,6 +75,23 @@ package struct MetricsRecorder {
         self.interval.addError(code: code)
     }
 
+    /// Counts one failure with the stable error `code` of a connection on the target that reported
+    /// `identity` (counted by code as ``recordError(code:)`` does, and by target and code).
+    package mutating func recordError(code: String, target identity: String?) {
+        if let identity {
+            self.interval.addError(code: code, target: identity)
+        } else {
+            self.interval.addError(code: code)
+        }
+    }
+
+    /// Counts one reconnect: a replacement upgraded `nanoseconds` after the connection it replaces was
+    /// ended by the server or the network (the `reconnect` histogram and the `reconnects` counter).
+    package mutating func recordReconnect(nanoseconds: UInt64) {
+        self.interval.add(1, to: .reconnects)
+        self.record(.reconnect, nanoseconds: nanoseconds)
+    }
+
     /// Counts one closed connection with its close code and initiator.
     package mutating func recordClose(code: UInt16, initiator: CloseKey.Initiator) {
         self.interval.addClose(CloseKey(code: code, initiator: initiator))
@@ -84,14 +104,23 @@ package struct MetricsRecorder {
 
     // MARK: Gauge
 
-    /// Marks one more connection open (call once the upgrade succeeded).
-    package mutating func connectionOpened() {
+    /// Marks one more connection open (call once the upgrade succeeded), on the target that reported
+    /// `identity` if it reported one.
+    package mutating func connectionOpened(target identity: String? = nil) {
         self.connectionsOpen &+= 1
+        if let identity { self.connectionsOpenByTarget[identity, default: 0] &+= 1 }
     }
 
-    /// Marks one connection closed; never goes below 0.
-    package mutating func connectionClosed() {
+    /// Marks one connection closed, on the target named as it was when opened; never goes below 0, and a
+    /// target without open connections is dropped from ``connectionsOpenByTarget``.
+    package mutating func connectionClosed(target identity: String? = nil) {
         if self.connectionsOpen > 0 { self.connectionsOpen -= 1 }
+        guard let identity, let open = self.connectionsOpenByTarget[identity] else { return }
+        if open > 1 {
+            self.connectionsOpenByTarget[identity] = open - 1
+        } else {
+            self.connectionsOpenByTarget.removeValue(forKey: identity)
+        }
     }
 
     // MARK: Snapshots
@@ -104,9 +133,9 @@ package struct MetricsRecorder {
     /// Cost: one merge of the histogram arrays and one allocation of fresh interval histograms per
     /// reset, about a megabyte of memory traffic per second per worker, never per message.
     package mutating func snapshot(resetInterval: Bool = true) -> RecorderSnapshot {
-        self.interval.setConnectionsOpen(self.connectionsOpen)
+        self.interval.setConnectionsOpen(self.connectionsOpen, byTarget: self.connectionsOpenByTarget)
         var total = self.totalBeforeInterval.merged(with: self.interval)
-        total.setConnectionsOpen(self.connectionsOpen)
+        total.setConnectionsOpen(self.connectionsOpen, byTarget: self.connectionsOpenByTarget)
         let result = RecorderSnapshot(total: total, interval: self.interval)
         if resetInterval {
             self.totalBeforeInterval = total

@@ -9,15 +9,20 @@
 ///   "errors": {"tls.hostname-mismatch": 2},
 ///   "closes": [{"code": 1000, "initiator": "client", "count": 10}],
 ///   "targetIdentities": {"pod-a": 6, "pod-b": 4},
-///   "connectionsOpen": 0
+///   "connectionsOpen": 0,
+///   "errorsByTarget": {"pod-a": {"close.1001": 3}},
+///   "connectionsOpenByTarget": {"pod-b": 6}
 /// }
 /// ```
 ///
 /// Every histogram and counter is written, also when empty, so a report always names every metric.
+/// `errorsByTarget` and `connectionsOpenByTarget` are written only when not empty, and reports written
+/// before they (or the `reconnect` histogram and `reconnects` counter) existed decode with them empty.
 /// Decoding rejects unknown metric names: silently dropping a metric would break exact merging.
 extension MetricsSnapshot: Codable {
     private enum CodingKeys: String, CodingKey {
         case configuration, histograms, counters, errors, closes, targetIdentities, connectionsOpen
+        case errorsByTarget, connectionsOpenByTarget
     }
 
     private struct CloseEntry: Codable {
@@ -63,6 +68,10 @@ extension MetricsSnapshot: Codable {
         }
         self.targetIdentities = try container.decodeIfPresent([String: UInt64].self, forKey: .targetIdentities) ?? [:]
         self.connectionsOpen = try container.decodeIfPresent(UInt64.self, forKey: .connectionsOpen) ?? 0
+        self.errorsByTarget =
+            try container.decodeIfPresent([String: [String: UInt64]].self, forKey: .errorsByTarget) ?? [:]
+        self.connectionsOpenByTarget =
+            try container.decodeIfPresent([String: UInt64].self, forKey: .connectionsOpenByTarget) ?? [:]
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -81,5 +90,9 @@ extension MetricsSnapshot: Codable {
         try container.encode(closes, forKey: .closes)
         try container.encode(self.targetIdentities, forKey: .targetIdentities)
         try container.encode(self.connectionsOpen, forKey: .connectionsOpen)
+        if !self.errorsByTarget.isEmpty { try container.encode(self.errorsByTarget, forKey: .errorsByTarget) }
+        if !self.connectionsOpenByTarget.isEmpty {
+            try container.encode(self.connectionsOpenByTarget, forKey: .connectionsOpenByTarget)
+        }
     }
 }

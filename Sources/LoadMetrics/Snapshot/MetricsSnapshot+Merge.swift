@@ -1,7 +1,7 @@
 extension MetricsSnapshot {
     /// Adds `other` into this snapshot: every counter and keyed count adds, every histogram merges
-    /// bucket by bucket (exact when configurations match), and the open-connections gauge adds (the
-    /// snapshots are of different workers or shards at the same moment).
+    /// bucket by bucket (exact when configurations match), and the open-connections gauges (in total and
+    /// by target) add (the snapshots are of different workers or shards at the same moment).
     package mutating func merge(_ other: MetricsSnapshot) {
         for metric in HistogramMetric.allCases {
             self.histograms[metric.rawValue].merge(other.histograms[metric.rawValue])
@@ -13,6 +13,12 @@ extension MetricsSnapshot {
         for (key, count) in other.closes { self.closes[key, default: 0] &+= count }
         for (identity, count) in other.targetIdentities { self.targetIdentities[identity, default: 0] &+= count }
         self.connectionsOpen &+= other.connectionsOpen
+        for (identity, codes) in other.errorsByTarget {
+            for (code, count) in codes { self.errorsByTarget[identity, default: [:]][code, default: 0] &+= count }
+        }
+        for (identity, count) in other.connectionsOpenByTarget {
+            self.connectionsOpenByTarget[identity, default: 0] &+= count
+        }
     }
 
     /// This snapshot merged with `other`.

@@ -18,6 +18,13 @@ package struct MetricsSnapshot: Sendable, Equatable {
     package internal(set) var targetIdentities: [String: UInt64]
     /// Connections open when the snapshot was taken (a gauge: merging across workers or shards sums it).
     package internal(set) var connectionsOpen: UInt64
+    /// Failures of upgraded connections whose target reported an identity, by that identity and then by
+    /// error code (`["a": ["close.1001": 30]]`): the target the connection was on when the error happened.
+    /// Failures before an upgrade have no target and are only in ``errors``.
+    package internal(set) var errorsByTarget: [String: [String: UInt64]]
+    /// Open connections by the identity their target reported, when the snapshot was taken (a gauge like
+    /// ``connectionsOpen``; identities with no open connection are left out).
+    package internal(set) var connectionsOpenByTarget: [String: UInt64]
 
     /// An empty snapshot whose histograms use `configuration`.
     package init(configuration: HistogramConfiguration = .latencyMicroseconds) {
@@ -28,6 +35,8 @@ package struct MetricsSnapshot: Sendable, Equatable {
         self.closes = [:]
         self.targetIdentities = [:]
         self.connectionsOpen = 0
+        self.errorsByTarget = [:]
+        self.connectionsOpenByTarget = [:]
     }
 
     /// The histogram of `metric`.
@@ -103,8 +112,21 @@ package struct MetricsSnapshot: Sendable, Equatable {
         self.targetIdentities[identity, default: 0] &+= amount
     }
 
+    /// Counts `amount` failures with the stable error `code` of a connection on the target `identity`
+    /// (also counted in ``errors``).
+    package mutating func addError(code: String, target identity: String, count amount: UInt64 = 1) {
+        self.errors[code, default: 0] &+= amount
+        self.errorsByTarget[identity, default: [:]][code, default: 0] &+= amount
+    }
+
     /// Sets the open-connections gauge.
     package mutating func setConnectionsOpen(_ value: UInt64) {
         self.connectionsOpen = value
+    }
+
+    /// Sets the open-connections gauge and its split by target identity (zero entries are dropped).
+    package mutating func setConnectionsOpen(_ value: UInt64, byTarget: [String: UInt64]) {
+        self.connectionsOpen = value
+        self.connectionsOpenByTarget = byTarget.filter { $0.value > 0 }
     }
 }

@@ -1,12 +1,18 @@
 /// JSON form: the counts, the derived `rttP50`/`rttP90`/`rttP99`/`rttMax` (µs) for readers and charts,
 /// and `messageRTT` in lossless sparse form for exact merging. On decoding, the derived fields are
 /// ignored and recomputed from `messageRTT`, so they can never disagree with it.
+///
+/// The drain fields are optional, so series written before they existed still decode: `messagesLost`,
+/// `reconnects` (always written) and `connectionsOpenByTarget` (written when not empty); `reconnectTime`
+/// with its derived `reconnectP50`/`reconnectP99`/`reconnectMax` only in seconds with reconnects.
 extension TimeSeriesPoint: Codable {
     private enum CodingKeys: String, CodingKey {
         case second, connectionsOpen, connectionAttempts, upgradesOK, upgradesFailed
         case messagesSent, messagesReceived, payloadBytesSent, payloadBytesReceived
         case wireBytesSent, wireBytesReceived, errors
         case rttP50, rttP90, rttP99, rttMax, messageRTT
+        case messagesLost, reconnects, connectionsOpenByTarget
+        case reconnectTime, reconnectP50, reconnectP99, reconnectMax
     }
 
     package init(from decoder: any Decoder) throws {
@@ -26,6 +32,13 @@ extension TimeSeriesPoint: Codable {
         self.wireBytesSent = try container.decode(UInt64.self, forKey: .wireBytesSent)
         self.wireBytesReceived = try container.decode(UInt64.self, forKey: .wireBytesReceived)
         self.errors = try container.decodeIfPresent([String: UInt64].self, forKey: .errors) ?? [:]
+        self.messagesLost = try container.decodeIfPresent(UInt64.self, forKey: .messagesLost) ?? 0
+        self.reconnects = try container.decodeIfPresent(UInt64.self, forKey: .reconnects) ?? 0
+        self.connectionsOpenByTarget =
+            try container.decodeIfPresent([String: UInt64].self, forKey: .connectionsOpenByTarget) ?? [:]
+        if let reconnect = try container.decodeIfPresent(LatencyHistogram.self, forKey: .reconnectTime) {
+            self.setReconnectTime(reconnect)
+        }
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -47,5 +60,16 @@ extension TimeSeriesPoint: Codable {
         try container.encode(self.rttP99, forKey: .rttP99)
         try container.encode(self.rttMax, forKey: .rttMax)
         try container.encode(self.messageRTT, forKey: .messageRTT)
+        try container.encode(self.messagesLost, forKey: .messagesLost)
+        try container.encode(self.reconnects, forKey: .reconnects)
+        if !self.connectionsOpenByTarget.isEmpty {
+            try container.encode(self.connectionsOpenByTarget, forKey: .connectionsOpenByTarget)
+        }
+        if self.reconnectTime.totalCount > 0 || self.reconnectTime.overflowCount > 0 {
+            try container.encode(self.reconnectTime, forKey: .reconnectTime)
+            try container.encode(self.reconnectP50, forKey: .reconnectP50)
+            try container.encode(self.reconnectP99, forKey: .reconnectP99)
+            try container.encode(self.reconnectMax, forKey: .reconnectMax)
+        }
     }
 }

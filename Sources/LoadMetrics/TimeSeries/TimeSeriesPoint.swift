@@ -21,8 +21,22 @@ package struct TimeSeriesPoint: Sendable, Equatable {
     /// Socket bytes written / read in the second (bytes/s on the wire).
     package var wireBytesSent: UInt64
     package var wireBytesReceived: UInt64
-    /// Failures in the second by stable error code.
+    /// Failures in the second by stable error code (connections the server or the network ended are
+    /// `close.<code>`: `close.1001`, `close.1006`, `close.1012`, …).
     package var errors: [String: UInt64]
+    /// Sent messages given up in the second: the connection ended before their echo, or it timed out.
+    package var messagesLost: UInt64
+    /// Replacements upgraded in the second for connections the server or the network ended.
+    package var reconnects: UInt64
+    /// Open connections at the end of the second by the identity their target reported (summed over
+    /// workers and shards; identities with none open are left out).
+    package var connectionsOpenByTarget: [String: UInt64]
+    /// Reconnect times of the second's reconnects (µs), sparse and lossless like ``messageRTT``.
+    package private(set) var reconnectTime: HistogramBuckets
+    /// Median, 99th percentile and largest reconnect time of the second (µs), 0 without reconnects.
+    package private(set) var reconnectP50: UInt64
+    package private(set) var reconnectP99: UInt64
+    package private(set) var reconnectMax: UInt64
     /// Message round trips of the second (µs), kept in the sparse lossless form: a dense histogram is
     /// 136 KiB, and an hour-long series holds 3,600 points.
     package private(set) var messageRTT: HistogramBuckets
@@ -49,9 +63,15 @@ package struct TimeSeriesPoint: Sendable, Equatable {
         self.wireBytesSent = interval[.wireBytesSent]
         self.wireBytesReceived = interval[.wireBytesReceived]
         self.errors = interval.errors
+        self.messagesLost = interval[.messagesLost]
+        self.reconnects = interval[.reconnects]
+        self.connectionsOpenByTarget = interval.connectionsOpenByTarget
         let rtt = interval[.messageRTT]
         self.messageRTT = rtt.buckets
         (self.rttP50, self.rttP90, self.rttP99, self.rttMax) = Self.derived(rtt)
+        let reconnect = interval[.reconnect]
+        self.reconnectTime = reconnect.buckets
+        (self.reconnectP50, _, self.reconnectP99, self.reconnectMax) = Self.derived(reconnect)
     }
 
     private static func derived(_ rtt: LatencyHistogram) -> (UInt64, UInt64, UInt64, UInt64) {
@@ -64,6 +84,18 @@ package struct TimeSeriesPoint: Sendable, Equatable {
     package var messageRTTHistogram: LatencyHistogram {
         (try? LatencyHistogram(buckets: self.messageRTT))
             ?? LatencyHistogram(configuration: self.messageRTT.configuration)
+    }
+
+    /// The reconnect times of the second as a histogram.
+    package var reconnectTimeHistogram: LatencyHistogram {
+        (try? LatencyHistogram(buckets: self.reconnectTime))
+            ?? LatencyHistogram(configuration: self.reconnectTime.configuration)
+    }
+
+    /// Replaces the second's reconnect times (used when decoding).
+    mutating func setReconnectTime(_ histogram: LatencyHistogram) {
+        self.reconnectTime = histogram.buckets
+        (self.reconnectP50, _, self.reconnectP99, self.reconnectMax) = Self.derived(histogram)
     }
 
     /// All failures in the second.
@@ -83,6 +115,20 @@ package struct TimeSeriesPoint: Sendable, Equatable {
         self.wireBytesSent &+= other.wireBytesSent
         self.wireBytesReceived &+= other.wireBytesReceived
         for (code, count) in other.errors { self.errors[code, default: 0] &+= count }
+        self.messagesLost &+= other.messagesLost
+        self.reconnects &+= other.reconnects
+        if sumGauge {
+            for (identity, count) in other.connectionsOpenByTarget {
+                self.connectionsOpenByTarget[identity, default: 0] &+= count
+            }
+        } else {
+            self.connectionsOpenByTarget = other.connectionsOpenByTarget
+        }
+        if other.reconnectTime.totalCount > 0 || other.reconnectTime.overflowCount > 0 {
+            var reconnect = self.reconnectTimeHistogram
+            reconnect.merge(other.reconnectTimeHistogram)
+            self.setReconnectTime(reconnect)
+        }
         var rtt = self.messageRTTHistogram
         rtt.merge(other.messageRTTHistogram)
         self.messageRTT = rtt.buckets

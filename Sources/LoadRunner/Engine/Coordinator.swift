@@ -115,7 +115,8 @@ package struct Coordinator: Sendable {
                 break
             }
         }
-        drained.setConnectionsOpen(MetricsSnapshot.merging(reports.map(\.metrics.interval)).connectionsOpen)
+        let last = MetricsSnapshot.merging(reports.map(\.metrics.interval))
+        drained.setConnectionsOpen(last.connectionsOpen, byTarget: last.connectionsOpenByTarget)
         series.append(drained, atSecond: second + 1)
         let elapsed = (clock.now - begin).seconds
         let totals = MetricsSnapshot.merging(reports.map(\.metrics.total))

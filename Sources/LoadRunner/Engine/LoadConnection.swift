@@ -46,6 +46,11 @@ final class LoadConnection: WebSocketDelegate {
     private var reportedWireWritten = 0
     private var reportedWireRead = 0
     private(set) var isOpen = false
+    /// The identity the target reported on the 101 (the scenario's identity header), if any.
+    private(set) var target: String?
+    /// When the server or the network ended the upgraded connection before the script closed it
+    /// (monotonic nanoseconds): the start of a reconnect.
+    private(set) var lostAt: UInt64?
     private var permitWaitStart: UInt64 = 0
     /// When the script started waiting for a total-rate send permit, or `nil` when it is not waiting.
     var waitingForPermitSince: UInt64? {
@@ -83,6 +88,7 @@ final class LoadConnection: WebSocketDelegate {
         Self.record(info.timings, into: &worker.recorder)
         if let identity = info.response.headers[worker.plan.identityHeader] {
             worker.recorder.recordTargetIdentity(identity)
+            self.target = identity
         }
         if worker.samples.upgrade == nil { worker.samples.recordUpgrade(info) }
         if worker.plan.expectation.status != 101 {
@@ -119,7 +125,7 @@ final class LoadConnection: WebSocketDelegate {
 
     /// Counts an upgrade that missed a scenario `expect`, with the 101 answer as its sample.
     private func expectationMissed(_ code: String, _ message: String, _ info: ConnectionInfo) {
-        self.worker.recorder.recordError(code: code)
+        self.worker.recorder.recordError(code: code, target: self.target)
         self.worker.samples.record(code: code) {
             WorkerSamples.sample(expectation: message, response: info.response.head)
         }
@@ -135,7 +141,7 @@ final class LoadConnection: WebSocketDelegate {
         } else if let error = error as? ConnectError {
             connectError = error
         } else {
-            worker.recordError(code: "connect.failed", phase: "tcp") { String(describing: error) }
+            self.recordError(code: "connect.failed", phase: "tcp") { String(describing: error) }
             return self.finish(.failed)
         }
         if worker.plan.expectation.status != 101, case .handshake(let handshake) = connectError,
@@ -169,7 +175,7 @@ final class LoadConnection: WebSocketDelegate {
         self.socket = socket
         self.isOpen = true
         self.openedAt = Worker.now()
-        self.worker.connectionOpened()
+        self.worker.connectionOpened(self)
         if let code = self.stopCode {
             return self.beginClose(code: code, reason: "")
         }
@@ -198,6 +204,7 @@ final class LoadConnection: WebSocketDelegate {
     private func run() {
         let program = self.worker.plan.program.instructions
         while self.isOpen, self.stopCode == nil, case .none = self.wait {
+            guard self.peerIsNotClosing() else { return }
             guard self.pc < program.count else {
                 return self.enterDrain(code: 1000, reason: "")
             }
@@ -216,7 +223,7 @@ final class LoadConnection: WebSocketDelegate {
                 do {
                     try self.socket?.sendPing(bytes)
                 } catch {
-                    self.worker.recordError(code: error.code, phase: "message") { error.description }
+                    self.recordError(code: error.code, phase: "message") { error.description }
                     continue
                 }
                 self.worker.recorder.increment(.pingsSent)
@@ -315,8 +322,18 @@ final class LoadConnection: WebSocketDelegate {
         self.run()
     }
 
+    /// Whether the socket still takes messages; once the server (or a draining target) sent its close
+    /// frame it does not, and the script stops there: what it would still send is not an error, and the
+    /// end is recorded when the close completes (`close.<code>`, a reconnect when the slot churns).
+    private func peerIsNotClosing() -> Bool {
+        guard let socket = self.socket, !socket.isOpen, self.closeStartedAt == nil else { return true }
+        self.cancelTimers()
+        self.wait = .finished
+        return false
+    }
+
     private func send(kind: ScriptProgram.MessageKind, payload: ScriptProgram.PayloadSpec, intended: UInt64) {
-        guard let socket = self.socket else { return }
+        guard let socket = self.socket, self.peerIsNotClosing() else { return }
         let timeout = self.pendingTimeout()
         let seq = self.window.add(intendedNanoseconds: intended, deadlineNanoseconds: intended &+ timeout)
         var buffer: ByteBuffer
@@ -336,7 +353,7 @@ final class LoadConnection: WebSocketDelegate {
             try socket.send(Message(kind: kind == .text ? .text : .binary, payload: buffer))
         } catch {
             _ = self.window.match(seq: seq)
-            self.worker.recordError(code: error.code, phase: "message") { error.description }
+            self.recordError(code: error.code, phase: "message") { error.description }
             return
         }
         self.worker.recorder.increment(.messagesSent)
@@ -386,7 +403,7 @@ final class LoadConnection: WebSocketDelegate {
             timer?.cancel()
             self.wait = .none
             if !worker.matches(message, match) {
-                worker.recordError(code: "expect.mismatch", phase: "message") {
+                self.recordError(code: "expect.mismatch", phase: "message") {
                     "A received message did not match the scenario's expect: "
                         + String(String(buffer: message.payload).prefix(ErrorSample.bodyExcerptLimit))
                 }
@@ -413,7 +430,7 @@ final class LoadConnection: WebSocketDelegate {
 
     private func expectTimedOut() {
         guard case .expect = self.wait else { return }
-        self.worker.recordError(code: "expect.timeout", phase: "message") {
+        self.recordError(code: "expect.timeout", phase: "message") {
             "No message matching the scenario's expect arrived within its timeout."
         }
         self.wait = .none
@@ -422,7 +439,7 @@ final class LoadConnection: WebSocketDelegate {
 
     private func pongTimedOut() {
         guard case .pong = self.wait else { return }
-        self.worker.recordError(code: "ping.timeout", phase: "message") {
+        self.recordError(code: "ping.timeout", phase: "message") {
             "No pong with the ping's payload arrived within its timeout."
         }
         self.wait = .none
@@ -447,7 +464,7 @@ final class LoadConnection: WebSocketDelegate {
         if expired > 0 {
             self.worker.recorder.increment(.messagesLost, by: UInt64(expired))
             for _ in 0..<expired {
-                self.worker.recordError(code: "expect.timeout", phase: "message") {
+                self.recordError(code: "expect.timeout", phase: "message") {
                     "A pipelined message's echo did not arrive within its expect timeout."
                 }
             }
@@ -496,7 +513,7 @@ final class LoadConnection: WebSocketDelegate {
         do {
             try socket.close(code: CloseCode(rawValue: code), reason: reason)
         } catch {
-            self.worker.recordError(code: error.code, phase: "close") { error.description }
+            self.recordError(code: error.code, phase: "close") { error.description }
             socket.abort()
         }
     }
@@ -506,7 +523,7 @@ final class LoadConnection: WebSocketDelegate {
         self.cancelTimers()
         self.reportWireBytes()
         self.isOpen = false
-        worker.recorder.connectionClosed()
+        worker.recorder.connectionClosed(target: self.target)
         if let started = self.closeStartedAt, outcome.wasClean {
             worker.recorder.record(.closeHandshake, fromNanoseconds: started, toNanoseconds: at.uptimeNanoseconds)
         }
@@ -518,12 +535,14 @@ final class LoadConnection: WebSocketDelegate {
         }
         worker.recorder.recordClose(code: outcome.code.rawValue, initiator: initiator)
         if let error = outcome.error {
-            worker.recordError(code: error.code, phase: "message") { error.description }
+            self.recordError(code: error.code, phase: "message") { error.description }
         }
         if self.closeStartedAt == nil {
             // The server or the network ended the connection before the script did: an error named after
-            // the close code (`close.1006` without a close frame, `close.1001` for a draining server, …).
-            worker.recordError(code: "close.\(outcome.code.rawValue)", phase: "close") {
+            // the close code (`close.1006` without a close frame, `close.1001` for a draining server, …),
+            // counted against the target the connection was on, and the start of a reconnect.
+            self.lostAt = at.uptimeNanoseconds
+            self.recordError(code: "close.\(outcome.code.rawValue)", phase: "close") {
                 let reason = outcome.reason.isEmpty ? "" : " (reason \"\(outcome.reason)\")"
                 let by = outcome.initiator == .local ? "wsprobe" : "the server or the network"
                 return "The connection was closed by \(by) with code \(outcome.code.rawValue)\(reason) "
@@ -547,6 +566,11 @@ final class LoadConnection: WebSocketDelegate {
         self.worker.recorder.increment(.wireBytesReceived, by: UInt64(max(0, read - self.reportedWireRead)))
         self.reportedWireWritten = written
         self.reportedWireRead = read
+    }
+
+    /// Counts an error of this connection, by its target too once the target reported one.
+    private func recordError(code: String, phase: String, _ message: () -> String) {
+        self.worker.recordError(code: code, target: self.target, phase: phase, message)
     }
 
     private func cancelTimers() {

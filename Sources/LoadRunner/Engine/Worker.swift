@@ -50,6 +50,9 @@ package final class Worker {
     private var active: [ObjectIdentifier: LoadConnection] = [:]
     private var slots: [Slot] = []
     private var slotFailures: [Int] = []
+    /// Per slot: when the server or the network ended its last upgraded connection (monotonic
+    /// nanoseconds), while the slot reconnects; the replacement's upgrade records the `reconnect` time.
+    private var lostSince: [UInt64?] = []
     /// The ramp target of the last slot scan, and whether a slot changed since (so idle ticks cost nothing).
     private var scannedTarget = -1
     private var slotsChanged = true
@@ -82,6 +85,7 @@ package final class Worker {
             let count = self.shard.share(of: maxConnections)
             self.slots = Array(repeating: .idle, count: count)
             self.slotFailures = Array(repeating: 0, count: count)
+            self.lostSince = Array(repeating: nil, count: count)
             self.lifetimeNanoseconds = churn?.lifetime?.nanosecondsClamped
         } else {
             self.lifetimeNanoseconds = nil
@@ -134,6 +138,7 @@ package final class Worker {
                 timer.cancel()
                 self.slots[index] = .idle
             }
+            self.lostSince[index] = nil
         }
         for connection in Array(self.active.values) { connection.stop(code: code, drain: code == 1000) }
     }
@@ -215,10 +220,12 @@ package final class Worker {
                     self.open(slot: index)
                 case .running(let connection) where index >= target:
                     self.slots[index] = .idle
+                    self.lostSince[index] = nil
                     connection.stop(code: 1000, drain: true)
                 case .backoff(let timer) where index >= target:
                     timer.cancel()
                     self.slots[index] = .idle
+                    self.lostSince[index] = nil
                 default:
                     break
                 }
@@ -251,11 +258,17 @@ package final class Worker {
         connection.start()
     }
 
-    /// Called when a connection completes its upgrade.
-    func connectionOpened() {
-        self.lastUpgrade = Self.now()
-        self.recorder.connectionOpened()
+    /// Called when a connection completes its upgrade; a replacement for a connection the server or the
+    /// network ended records the reconnect time.
+    func connectionOpened(_ connection: LoadConnection) {
+        let now = Self.now()
+        self.lastUpgrade = now
+        self.recorder.connectionOpened(target: connection.target)
         self.peakOpen = max(self.peakOpen, self.recorder.connectionsOpen)
+        if let slot = connection.slot, slot < self.lostSince.count, let since = self.lostSince[slot] {
+            self.lostSince[slot] = nil
+            self.recorder.recordReconnect(nanoseconds: now &- min(now, since))
+        }
     }
 
     /// Called once by each connection when it is over.
@@ -266,24 +279,30 @@ package final class Worker {
         guard case .running(let current) = self.slots[slot], current === connection else { return }
         guard !self.stopping else {
             self.slots[slot] = .idle
+            self.lostSince[slot] = nil
             return
         }
         guard case .closed(_, _, let churn) = self.plan.load else { return }
         switch end {
         case .completed:
             self.slotFailures[slot] = 0
+            self.lostSince[slot] = nil
             self.slots[slot] = churn == nil ? .done : .idle
         case .lifetime, .stopped:
             self.slotFailures[slot] = 0
+            self.lostSince[slot] = nil
             self.slots[slot] = .idle
         case .failed:
             guard let backoff = churn?.reconnect else {
                 self.slots[slot] = .done
                 return
             }
+            // The reconnect runs from the first loss; failed attempts in between belong to it.
+            if self.lostSince[slot] == nil, let lostAt = connection.lostAt { self.lostSince[slot] = lostAt }
             self.slotFailures[slot] += 1
             if let maxAttempts = backoff.maxAttempts, self.slotFailures[slot] > maxAttempts {
                 self.slots[slot] = .done
+                self.lostSince[slot] = nil
                 return
             }
             let delay = self.backoffDelay(backoff, failures: self.slotFailures[slot])
@@ -322,10 +341,10 @@ package final class Worker {
         return address
     }
 
-    /// Counts an error of `code` and keeps a sample of it while fewer than five of that code are held; the
-    /// message is built only then.
-    func recordError(code: String, phase: String, _ message: () -> String) {
-        self.recorder.recordError(code: code)
+    /// Counts an error of `code` (by `target` too, when the connection's target reported an identity) and
+    /// keeps a sample of it while fewer than five of that code are held; the message is built only then.
+    func recordError(code: String, target: String? = nil, phase: String, _ message: () -> String) {
+        self.recorder.recordError(code: code, target: target)
         self.samples.record(code: code) { ErrorSample(message: message(), phase: phase) }
     }
 

@@ -26,6 +26,8 @@ struct LineChart {
     let series: [Series]
     /// Largest x distance drawn as a connected line (`nil`: always connect).
     let gap: Double?
+    /// The x range the axis spans at least (e.g. the whole run when only some seconds have points).
+    var xRange: ClosedRange<Double>? = nil
 
     static let width = 640.0
     static let height = 260.0
@@ -37,8 +39,12 @@ struct LineChart {
     /// The SVG markup, or `""` when no series has a point.
     func svg() -> String {
         let all = self.series.flatMap(\.points)
-        guard let minX = all.map(\.x).min(), let maxX = all.map(\.x).max(), let maxY = all.map(\.y).max() else {
+        guard var minX = all.map(\.x).min(), var maxX = all.map(\.x).max(), let maxY = all.map(\.y).max() else {
             return ""
+        }
+        if let range = self.xRange {
+            minX = Swift.min(minX, range.lowerBound)
+            maxX = Swift.max(maxX, range.upperBound)
         }
         let xScale: ChartScale
         switch self.xAxis {
@@ -85,8 +91,18 @@ struct LineChart {
                 previous = point.x
             }
             svg.path(String(path.dropLast()), cssClass: "series s\(index % 8)", label: series.name)
-            if series.points.count == 1, let point = series.points.first {
-                svg.circle(x: px(point.x), y: py(point.y), radius: 3, cssClass: "dot s\(index % 8)")
+            // A point with no neighbour within `gap` is no line: it is drawn as a dot.
+            for (position, point) in series.points.enumerated() {
+                let before = position > 0 ? series.points[position - 1].x : nil
+                let after = position + 1 < series.points.count ? series.points[position + 1].x : nil
+                let alone =
+                    series.points.count == 1
+                    || self.gap.map { gap in
+                        (before.map { point.x - $0 > gap } ?? true) && (after.map { $0 - point.x > gap } ?? true)
+                    } ?? false
+                if alone {
+                    svg.circle(x: px(point.x), y: py(point.y), radius: 3, cssClass: "dot s\(index % 8)")
+                }
             }
         }
         return svg.finish()

@@ -4,7 +4,8 @@ package import RunResults
 
 /// The compact text summary printed at the end of `run` and `check` and by `wsprobe report
 /// --console`: the verdict, connection and message counts, latency percentiles of every histogram
-/// with data, errors by code, thresholds and checks. The same numbers as the other formats.
+/// with data, errors by code, a drain section when connections reconnected, thresholds and checks. The
+/// same numbers as the other formats.
 package struct ConsoleSummary: Sendable {
     /// Whether to colour PASS/FAIL and the verdict with ANSI escapes (only for a terminal: pass
     /// `isatty(STDOUT_FILENO) != 0` and honour `NO_COLOR`).
@@ -74,6 +75,7 @@ package struct ConsoleSummary: Sendable {
             lines.append("")
             lines += errors.lines(indent: 0)
         }
+        lines += Self.drainLines(result)
         if !result.thresholds.isEmpty {
             var thresholds = TextTable(alignments: [.left, .left, .left, .left])
             for threshold in result.thresholds {

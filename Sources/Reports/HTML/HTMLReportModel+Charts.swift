@@ -62,7 +62,7 @@ extension HTMLReportModel {
             Self.errorsOverTime(result),
             Self.phases(result),
             Self.targets(result),
-        ]
+        ] + Self.drainCharts(for: result)
     }
 
     /// The binary unit (B, KiB, MiB, GiB) in which `peak` is between 1 and 1024.
@@ -113,7 +113,7 @@ extension HTMLReportModel {
         )
     }
 
-    private static func timeChart(
+    static func timeChart(
         id: String,
         title: String,
         caption: String,
@@ -127,7 +127,11 @@ extension HTMLReportModel {
         let series = definitions.map { name, value in
             LineChart.Series(name: name, points: kept.map { (x: Double($0.second), y: value($0)) })
         }
-        let chart = LineChart(id: id, title: title, xAxis: .elapsedSeconds, yLabel: yLabel, series: series, gap: 1)
+        var chart = LineChart(id: id, title: title, xAxis: .elapsedSeconds, yLabel: yLabel, series: series, gap: 1)
+        // Skipped seconds still belong to the run: the axis spans all of it, so charts line up.
+        if skipEmpty != nil, let first = points.first, let last = points.last {
+            chart.xRange = Double(first.second)...Double(last.second)
+        }
         return Self.model(
             id: id,
             title: title,
@@ -217,7 +221,7 @@ extension HTMLReportModel {
         )
     }
 
-    private static func model(
+    static func model(
         id: String,
         title: String,
         caption: String,

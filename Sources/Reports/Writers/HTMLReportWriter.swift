@@ -30,4 +30,6 @@ package struct HTMLReportWriter: ReportWriter {
 
     /// The id of the weight check's chart, present only when the result has a weight check.
     package static var weightChartID: String { HTMLReportModel.weightChartID }
+    /// The drain-and-reconnect chart ids: each is on the page only when the run has its data.
+    package static var drainChartIDs: [String] { HTMLReportModel.drainChartIDs }
 }

@@ -10,8 +10,10 @@ package import Scenario
 /// A threshold whose metric has no data (no sample of a latency, a zero denominator for a rate, a run of
 /// zero duration for a throughput) **fails** with "no data": a gate that passes because nothing was
 /// measured would let a broken run through CI. Label filters can be evaluated only where the result
-/// keeps the label: `code` on `errors` (counts by error code) and `target` on `upgrade_ok` and
+/// keeps the label: `code` and `target` on `errors` (counts by error code, and by the identity of the
+/// target an upgraded connection was on when the error happened), and `target` on `upgrade_ok` and
 /// `connections` (connections by target identity); any other filter fails with "label not recorded".
+/// A `target` filter on `errors` counts only errors of connections whose target reported an identity.
 package func evaluate(
     thresholds: [Threshold],
     against metrics: MetricsSnapshot,
@@ -130,7 +132,9 @@ private func counterValue(_ metric: Metric, filters: [LabelFilter], in metrics: 
     }
     switch metric {
     case .errors:
-        return filters.isEmpty ? Double(metrics.errorCount) : matching(metrics.errors, label: "code")
+        if filters.isEmpty { return Double(metrics.errorCount) }
+        guard filters.contains(where: { $0.label == "target" }) else { return matching(metrics.errors, label: "code") }
+        return errorsByTarget(filters, in: metrics)
     case .upgradeOK:
         return filters.isEmpty ? Double(metrics[.upgradesOK]) : matching(metrics.targetIdentities, label: "target")
     case .connections:
@@ -145,7 +149,21 @@ private func counterValue(_ metric: Metric, filters: [LabelFilter], in metrics: 
         case .messagesLost: return Double(metrics[.messagesLost])
         case .bytesSent: return Double(metrics[.payloadBytesSent])
         case .bytesReceived: return Double(metrics[.payloadBytesReceived])
+        case .reconnects: return Double(metrics[.reconnects])
         default: return nil
         }
     }
+}
+
+/// Errors whose target identity and code satisfy every `target` and `code` filter, or `nil` when a filter
+/// names another label.
+private func errorsByTarget(_ filters: [LabelFilter], in metrics: MetricsSnapshot) -> Double? {
+    guard filters.allSatisfy({ $0.label == "target" || $0.label == "code" }) else { return nil }
+    let targets = filters.filter { $0.label == "target" }
+    let codes = filters.filter { $0.label == "code" }
+    var total: UInt64 = 0
+    for (target, counts) in metrics.errorsByTarget where targets.allSatisfy({ $0.matches(target) }) {
+        for (code, count) in counts where codes.allSatisfy({ $0.matches(code) }) { total &+= count }
+    }
+    return Double(total)
 }

@@ -10,6 +10,7 @@ package enum Metric: String, Sendable, Hashable, CaseIterable {
     case messageRTT = "message_rtt"
     case pingRTT = "ping_rtt"
     case closeHandshake = "close_handshake"
+    case reconnect
     // Counters.
     case upgradeOK = "upgrade_ok"
     case upgradeFailed = "upgrade_failed"
@@ -20,6 +21,7 @@ package enum Metric: String, Sendable, Hashable, CaseIterable {
     case bytesSent = "bytes_sent"
     case bytesReceived = "bytes_received"
     case connections
+    case reconnects
 
     /// Whether the metric is a latency histogram or a counter.
     package enum Kind: Sendable, Hashable {
@@ -30,7 +32,7 @@ package enum Metric: String, Sendable, Hashable, CaseIterable {
     package var kind: Kind {
         switch self {
         case .dns, .tcpConnect, .tlsHandshake, .wsUpgrade, .connectTotal, .firstMessage, .messageRTT, .pingRTT,
-            .closeHandshake:
+            .closeHandshake, .reconnect:
             return .latency
         default:
             return .counter

@@ -34,6 +34,8 @@ package final class PythonWebSocketServer: Sendable {
     ///   - subprotocols: supported subprotocols in preference order; the first one the client also
     ///     offers is selected, none when nothing matches.
     ///   - idleClose: close a connection with 1001 after this long without any bytes from the client.
+    ///   - closeAfter: close each connection this long after its upgrade with `closeCode` (as a target
+    ///     restarted during a deploy does), only the first `closeLimit` connections when given.
     ///   - port: a fixed port; a free one by default.
     package static func start(
         id: String? = nil,
@@ -41,8 +43,16 @@ package final class PythonWebSocketServer: Sendable {
         tls: PeerTLS? = nil,
         subprotocols: [String] = [],
         idleClose: Duration? = nil,
+        closeAfter: Duration? = nil,
+        closeCode: Int = 1012,
+        closeLimit: Int? = nil,
         port: Int? = nil
     ) async throws -> PythonWebSocketServer {
+        var closing: [String] = []
+        if let closeAfter {
+            closing = ["--close-after", String(Self.seconds(closeAfter)), "--close-code", String(closeCode)]
+            if let closeLimit { closing += ["--close-limit", String(closeLimit)] }
+        }
         // A free port can be taken by another process between our probe and Python's bind; on a loaded machine
         // that happens now and then, so a server on a port of our choosing is retried on a fresh port.
         var attempt = 1
@@ -54,6 +64,7 @@ package final class PythonWebSocketServer: Sendable {
                     tls: tls,
                     subprotocols: subprotocols,
                     idleClose: idleClose,
+                    extra: closing,
                     port: try port ?? LoopbackPort.free()
                 )
             } catch {
@@ -69,6 +80,7 @@ package final class PythonWebSocketServer: Sendable {
         tls: PeerTLS?,
         subprotocols: [String],
         idleClose: Duration?,
+        extra: [String],
         port: Int
     ) async throws -> PythonWebSocketServer {
         var arguments = [try PeerFiles.script("ws_server.py"), "--port", String(port)]
@@ -79,10 +91,8 @@ package final class PythonWebSocketServer: Sendable {
             if let clientCA = tls.clientCA { arguments += ["--client-ca", clientCA] }
         }
         if !subprotocols.isEmpty { arguments += ["--subprotocols", subprotocols.joined(separator: ",")] }
-        if let idleClose {
-            let seconds = Double(idleClose.components.seconds) + Double(idleClose.components.attoseconds) / 1e18
-            arguments += ["--idle-close", String(seconds)]
-        }
+        if let idleClose { arguments += ["--idle-close", String(Self.seconds(idleClose))] }
+        arguments += extra
         let process = try PeerProcess.launch(
             name: "ws_server.py\(id.map { " --id \($0)" } ?? "")",
             executable: try PeerFiles.python(),
@@ -95,6 +105,10 @@ package final class PythonWebSocketServer: Sendable {
             throw error
         }
         return PythonWebSocketServer(port: port, id: id, usesTLS: tls != nil, process: process)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Stops the server (idempotent).
