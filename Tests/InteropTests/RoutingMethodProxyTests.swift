@@ -78,13 +78,11 @@ struct RoutingMethodProxyTests {
             // Not a WebSocket upgrade at all: the backend answers 426 Upgrade Required.
             Self.row("Upgrade h2c", upgrade: "h2c", expect: .status(426)),
         ]
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = try await Self.run(bed, rows)
         for check in result.checks { #expect(check.passed, "\(kind): \(check.message)") }
+        // HEAD's answer has no body (RFC 9112 §6.3): had the probe waited for its Content-Length bytes, the row
+        // would have ended in an upgrade timeout, not with the 405 observed.
         #expect(result.checks.map(\.observed) == ["405", "405", "405", "418", "426"])
-        // HEAD's answer has no body (RFC 9112 §6.3): nothing waits for the Content-Length bytes to arrive.
-        #expect(clock.now - start < .seconds(4))
 
         // The 405 is the backend's (Python websockets adds `Allow: GET`), passed through by the proxy.
         var post = try RoutingProxyTests.base(bed, path: "/b/chat")
