@@ -32,6 +32,13 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Send binary messages instead of text.")
     var binary = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "With no URL: serve the built-in target over TLS (wss://) with a throwaway CA that only this check trusts."
+        )
+    )
+    var tls = false
+
     @Flag(help: "Send a ping after the echoes and time the pong.")
     var ping = false
 
@@ -56,6 +63,9 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if let bytes = Int(self.size), bytes < 0 {
             throw ValidationError("--size must not be negative.")
+        }
+        if self.tls, self.url != nil {
+            throw ValidationError("--tls serves the built-in target over TLS; with a URL, give it as wss://.")
         }
     }
 
@@ -108,8 +118,17 @@ struct CheckCommand: AsyncParsableCommand {
             throw CommandFailure(status: .invalidInput, code: "usage.size", message: "--size '\(self.size)': \(error)")
         }
         guard let urlText = self.url else {
-            return try await EmbeddedTarget.withEchoTarget { url in
-                try await self.check(url: url, payloadSize: size)
+            guard self.tls else {
+                return try await EmbeddedTarget.withEchoTarget { url in
+                    try await self.check(url: url, payloadSize: size)
+                }
+            }
+            let files = try EphemeralTLSFiles(hostNames: ["localhost"])
+            defer { files.remove() }
+            var connection = self.connection
+            connection.cacert = files.authorityFile
+            return try await EmbeddedTarget.withEchoTarget(tls: files.server) { url in
+                try await self.check(url: url, payloadSize: size, connection: connection, serverName: "localhost")
             }
         }
         let url: WebSocketURL
@@ -121,8 +140,15 @@ struct CheckCommand: AsyncParsableCommand {
         return try await self.check(url: url, payloadSize: size)
     }
 
-    private func check(url: WebSocketURL, payloadSize: Int) async throws -> CheckResult {
-        var plan = CheckPlan(connect: try self.connection.connectOptions(url: url))
+    private func check(
+        url: WebSocketURL,
+        payloadSize: Int,
+        connection: ConnectionOptions? = nil,
+        serverName: String? = nil
+    ) async throws -> CheckResult {
+        var connect = try (connection ?? self.connection).connectOptions(url: url)
+        if let serverName { connect.serverName = serverName }
+        var plan = CheckPlan(connect: connect)
         plan.echoCount = self.count
         plan.payloadSize = payloadSize
         plan.binary = self.binary

@@ -8,15 +8,17 @@ import WSTransport
 /// on a fresh machine with nothing to point at: one echo target, or several behind the ALB emulation.
 enum EmbeddedTarget {
     /// Starts an echo target on 127.0.0.1 (ephemeral port), runs `body` with its URL, and stops it.
+    /// - Parameter tls: serve `wss://` with these files instead of `ws://`.
     /// - Throws: `CommandFailure` with status 3 when the target cannot start, or whatever `body` throws.
     static func withEchoTarget<Result: Sendable>(
         subprotocols: [String] = [],
+        tls: EchoServerTLS? = nil,
         _ body: (WebSocketURL) async throws -> Result
     ) async throws -> Result {
         let server: EchoServer
         do {
             server = try await EchoServer.start(
-                configuration: EchoServerConfiguration(identity: "embedded", subprotocols: subprotocols),
+                configuration: EchoServerConfiguration(identity: "embedded", subprotocols: subprotocols, tls: tls),
                 group: MultiThreadedEventLoopGroup.singleton
             ).get()
         } catch {
@@ -26,7 +28,7 @@ enum EmbeddedTarget {
                 message: "The built-in echo target could not start on 127.0.0.1: \(error)"
             )
         }
-        let url = try WebSocketURL("ws://127.0.0.1:\(server.port)/")
+        let url = try WebSocketURL("\(tls == nil ? "ws" : "wss")://127.0.0.1:\(server.port)/")
         do {
             let result = try await body(url)
             try? await server.stop().get()

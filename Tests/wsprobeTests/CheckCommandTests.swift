@@ -20,6 +20,22 @@ struct CheckCommandTests {
         #expect(output.contains("< X-Wsprobe-Target: embedded"))
     }
 
+    @Test("--tls with no URL serves the built-in target over TLS 1.3 and verifies it with a CA made for this check")
+    func embeddedTLS() async throws {
+        let run = try await WSProbeBinary.run(["check", "--tls"])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let output = run.standardOutput
+        #expect(output.contains("wsprobe check wss://127.0.0.1:"))
+        #expect(output.contains("TLSv1.3"))
+        #expect(output.contains("SNI localhost"))
+        #expect(output.contains("[0] CN=localhost,O=wsprobe"))
+        #expect(output.contains("issuer CN=wsprobe ephemeral CA,O=wsprobe"))
+        #expect(!output.contains("insecure"), "verification stays on")
+        let withURL = try await WSProbeBinary.run(["check", "ws://127.0.0.1:9/", "--tls"])
+        #expect(withURL.status == 64)
+        #expect(withURL.standardError.contains("give it as wss://"))
+    }
+
     @Test("--json prints the same result as a JSON object")
     func jsonShape() async throws {
         let run = try await WSProbeBinary.run(["check", "--json", "--count", "5", "--size", "1KiB", "--binary"])

@@ -52,7 +52,7 @@ extension CheckResult {
             for (index, certificate) in tls.chain.enumerated() {
                 lines.append("    [\(index)] \(certificate.subject)")
                 lines.append(
-                    "        issuer \(certificate.issuer), not after \(certificate.notAfter) (\(certificate.daysLeft) days left)"
+                    "        issuer \(certificate.issuer), not after \(certificate.notAfter) (\(certificate.daysLeft) day\(certificate.daysLeft == 1 ? "" : "s") left)"
                 )
             }
             if tls.verificationSkipped {

@@ -134,7 +134,9 @@ extension CheckResult {
         if let tlsTime = timings.tls, let tls {
             var detail = "\(tls.protocolVersion) \(tls.cipher)"
             if let alpn = tls.alpn { detail += ", ALPN \(alpn)" }
-            if let leaf = tls.peerCertificates.first { detail += ", \(leaf.daysLeft) days left" }
+            if let leaf = tls.peerCertificates.first {
+                detail += ", \(leaf.daysLeft) day\(leaf.daysLeft == 1 ? "" : "s") left"
+            }
             if tls.verificationSkipped { detail += ", NOT VERIFIED (--insecure)" }
             self.phases.append(.init(name: "tls", milliseconds: CheckFormat.milliseconds(tlsTime), detail: detail))
         } else if timings.tcpDone != nil, !self.url.hasPrefix("wss"), failedIn != .tcp {
