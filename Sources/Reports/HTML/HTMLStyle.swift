@@ -45,6 +45,7 @@ enum HTMLStyle {
         svg path.series { fill: none; }
         svg rect.bar { stroke: none; }
         svg text.flag { fill: var(--fail); font-weight: 600; }
+        .weights svg.chart { max-width: 720px; }
         .flags { margin: 6px 0 0; padding-left: 18px; font-size: 0.85em; }
         .legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 12px; font-size: 0.85em; }
         .swatch { background: currentColor; display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
