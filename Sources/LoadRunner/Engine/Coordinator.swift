@@ -158,10 +158,10 @@ package struct Coordinator: Sendable {
                 baseline: baseline,
                 fileLimit: fileLimit,
                 peakConnections: peak,
-                cpuSecondsPerConnection: peak > 0
+                cpuSecondsPerConnection: peak >= RunOutcome.Client.perConnectionMinimum
                     ? (usage.userCPUSeconds + usage.systemCPUSeconds - baseline.userCPUSeconds
                         - baseline.systemCPUSeconds) / Double(peak) : nil,
-                rssBytesPerConnection: peak > 0
+                rssBytesPerConnection: peak >= RunOutcome.Client.perConnectionMinimum
                     ? Double(usage.maxRSSBytes &- min(usage.maxRSSBytes, baseline.maxRSSBytes)) / Double(peak) : nil
             ),
             latencies: latencies,

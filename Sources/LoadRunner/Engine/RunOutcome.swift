@@ -15,8 +15,13 @@ package struct RunOutcome: Sendable, Codable {
         package var fileLimit: FileLimit
         /// Peak connections open at once, the divisor of the per-connection figures.
         package var peakConnections: UInt64
+        /// Client CPU and memory per connection; `nil` below `perConnectionMinimum` connections, where the
+        /// process's own start-up growth, not the connections, would dominate the quotient.
         package var cpuSecondsPerConnection: Double?
         package var rssBytesPerConnection: Double?
+
+        /// The fewest peak connections for which per-connection figures are given.
+        package static let perConnectionMinimum: UInt64 = 100
     }
 
     package var schemaVersion = 1
