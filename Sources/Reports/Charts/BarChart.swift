@@ -6,6 +6,10 @@ struct BarChart {
     struct Row {
         let label: String
         let values: [Double]
+        /// The text beside each bar; `valueLabel(value)` where absent.
+        var texts: [String]? = nil
+        /// Flags by series index: appended to that bar's text and drawn as a warning.
+        var flags: [Int: String] = [:]
     }
 
     let id: String
@@ -13,10 +17,13 @@ struct BarChart {
     let seriesNames: [String]
     let rows: [Row]
     let valueLabel: (Double) -> String
+    /// Room right of the plot for the bar texts.
+    var right = 90.0
+    /// The value at the right end of the axis; the largest value where absent.
+    var axisMaximum: Double?
 
     static let width = 640.0
     static let left = 130.0
-    static let right = 90.0
     static let barHeight = 14.0
     static let rowGap = 10.0
     static let top = 8.0
@@ -28,9 +35,9 @@ struct BarChart {
         let bars = Swift.max(1, self.seriesNames.count)
         let rowHeight = Double(bars) * Self.barHeight + Self.rowGap
         let height = Self.top + Double(self.rows.count) * rowHeight + Self.bottom
-        let maximum = self.rows.flatMap(\.values).max() ?? 0
+        let maximum = self.axisMaximum ?? self.rows.flatMap(\.values).max() ?? 0
         let scale = ChartScale(maximum: Swift.max(maximum, 1e-9), count: 4)
-        let plotWidth = Self.width - Self.left - Self.right
+        let plotWidth = Self.width - Self.left - self.right
         func px(_ value: Double) -> Double { Self.left + scale.fraction(value) * plotWidth }
 
         var svg = SVGBuilder(id: self.id, title: self.title, width: Self.width, height: height)
@@ -51,20 +58,22 @@ struct BarChart {
             for (index, value) in row.values.enumerated() {
                 let y = rowTop + Double(index) * Self.barHeight
                 let name = index < self.seriesNames.count ? self.seriesNames[index] : ""
+                let text = row.texts.flatMap { index < $0.count ? $0[index] : nil } ?? self.valueLabel(value)
                 svg.rect(
                     x: Self.left,
                     y: y + 1,
                     width: px(value) - Self.left,
                     height: Self.barHeight - 2,
                     cssClass: "bar s\(index % 8)",
-                    label: "\(row.label) \(name): \(self.valueLabel(value))"
+                    label: "\(row.label) \(name): \(text)"
                 )
+                let flag = row.flags[index]
                 svg.text(
-                    self.valueLabel(value),
+                    flag.map { "\(text) · \($0)" } ?? text,
                     x: px(value) + 4,
                     y: y + Self.barHeight - 3,
                     anchor: "start",
-                    cssClass: "value"
+                    cssClass: flag == nil ? "value" : "value flag"
                 )
             }
         }

@@ -18,14 +18,6 @@ struct WeightChart {
     let title: String
     let rows: [Row]
 
-    static let width = 640.0
-    static let left = 130.0
-    static let right = 150.0
-    static let barHeight = 14.0
-    static let rowGap = 10.0
-    static let top = 8.0
-    static let bottom = 26.0
-
     /// The rows of `distribution`, in its order (configured targets, then unexpected ones).
     init(id: String, title: String, distribution: WeightDistribution) {
         self.id = id
@@ -47,56 +39,30 @@ struct WeightChart {
         }
     }
 
-    /// The SVG markup, or `""` when there are no rows.
+    /// The SVG markup, or `""` when there are no rows: a `BarChart` of expected and observed shares whose
+    /// bars carry the counts, on an axis of at least 1 % and at most 100 %.
     func svg() -> String {
-        guard !self.rows.isEmpty else { return "" }
-        let rowHeight = 2 * Self.barHeight + Self.rowGap
-        let height = Self.top + Double(self.rows.count) * rowHeight + Self.bottom
         let maximum = self.rows.flatMap { [$0.expectedShare, $0.observedShare] }.max() ?? 0
-        let scale = ChartScale(maximum: Swift.min(1, Swift.max(maximum, 0.01)), count: 4)
-        let plotWidth = Self.width - Self.left - Self.right
-        func px(_ value: Double) -> Double { Self.left + scale.fraction(value) * plotWidth }
-
-        var svg = SVGBuilder(id: self.id, title: self.title, width: Self.width, height: height)
-        let plotBottom = height - Self.bottom
-        for tick in scale.ticks {
-            svg.line(x1: px(tick), y1: Self.top, x2: px(tick), y2: plotBottom, cssClass: "grid")
-            svg.text(Self.percent(tick), x: px(tick), y: plotBottom + 16, anchor: "middle", cssClass: "tick")
-        }
-        for (index, row) in self.rows.enumerated() {
-            let rowTop = Self.top + Double(index) * rowHeight
-            let label = row.target.count > 18 ? String(row.target.prefix(17)) + "…" : row.target
-            svg.text(label, x: Self.left - 8, y: rowTop + Self.barHeight + 4, anchor: "end", cssClass: "label")
-            let bars = [
-                (
-                    "expected", row.expectedShare,
-                    "\(Self.percent(row.expectedShare)) (\(Self.count(row.expectedCount)))"
-                ),
-                ("observed", row.observedShare, "\(Self.percent(row.observedShare)) (\(row.observed))"),
-            ]
-            for (series, bar) in bars.enumerated() {
-                let y = rowTop + Double(series) * Self.barHeight
-                svg.rect(
-                    x: Self.left,
-                    y: y + 1,
-                    width: px(bar.1) - Self.left,
-                    height: Self.barHeight - 2,
-                    cssClass: "bar s\(series)",
-                    label: "\(row.target) \(bar.0): \(bar.2)"
+        var chart = BarChart(
+            id: self.id,
+            title: self.title,
+            seriesNames: ["expected", "observed"],
+            rows: self.rows.map { row in
+                BarChart.Row(
+                    label: row.target,
+                    values: [row.expectedShare, row.observedShare],
+                    texts: [
+                        "\(Self.percent(row.expectedShare)) (\(Self.count(row.expectedCount)))",
+                        "\(Self.percent(row.observedShare)) (\(row.observed))",
+                    ],
+                    flags: row.flag.map { [1: $0] } ?? [:]
                 )
-                var text = bar.2
-                if series == 1, let flag = row.flag { text += " · \(flag)" }
-                svg.text(
-                    text,
-                    x: px(bar.1) + 4,
-                    y: y + Self.barHeight - 3,
-                    anchor: "start",
-                    cssClass: series == 1 && row.flag != nil ? "value flag" : "value"
-                )
-            }
-        }
-        svg.line(x1: Self.left, y1: Self.top, x2: Self.left, y2: plotBottom, cssClass: "axis")
-        return svg.finish()
+            },
+            valueLabel: Self.percent
+        )
+        chart.right = 150
+        chart.axisMaximum = Swift.min(1, Swift.max(maximum, 0.01))
+        return chart.svg()
     }
 
     static func percent(_ fraction: Double) -> String {

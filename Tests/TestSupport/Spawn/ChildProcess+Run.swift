@@ -27,17 +27,15 @@ extension ChildProcess {
         mergeError: Bool = false,
         timeout: Duration = .seconds(60)
     ) async throws(ChildProcessError) -> Captured {
-        let files = try CaptureFiles(input: input)
-        defer { files.remove() }
-        let child = try Self.launch(
+        let (child, files) = try Self.launchCapturing(
             executable,
             arguments,
-            environment: environment,
-            currentDirectory: currentDirectory,
-            input: .file(files.input),
-            output: .file(files.output),
-            error: mergeError ? .standardOutput : .file(files.error)
+            input,
+            environment,
+            currentDirectory,
+            mergeError
         )
+        defer { files.remove() }
         guard let status = await child.wait(timeout: timeout) else {
             await child.stop(grace: .zero)
             throw .timedOut(([executable] + arguments).joined(separator: " "))
@@ -55,22 +53,47 @@ extension ChildProcess {
         mergeError: Bool = false,
         timeout: Duration = .seconds(60)
     ) throws(ChildProcessError) -> Captured {
-        let files = try CaptureFiles(input: input)
-        defer { files.remove() }
-        let child = try Self.launch(
+        let (child, files) = try Self.launchCapturing(
             executable,
             arguments,
-            environment: environment,
-            currentDirectory: currentDirectory,
-            input: .file(files.input),
-            output: .file(files.output),
-            error: mergeError ? .standardOutput : .file(files.error)
+            input,
+            environment,
+            currentDirectory,
+            mergeError
         )
+        defer { files.remove() }
         guard let status = child.waitBlocking(timeout: timeout) else {
             child.stopBlocking(grace: .zero)
             throw .timedOut(([executable] + arguments).joined(separator: " "))
         }
         return files.captured(status: status)
+    }
+
+    /// Starts `executable` reading `input` from a file and writing into files of a new folder.
+    private static func launchCapturing(
+        _ executable: String,
+        _ arguments: [String],
+        _ input: [UInt8],
+        _ environment: [String: String]?,
+        _ currentDirectory: String?,
+        _ mergeError: Bool
+    ) throws(ChildProcessError) -> (ChildProcess, CaptureFiles) {
+        let files = try CaptureFiles(input: input)
+        do {
+            let child = try Self.launch(
+                executable,
+                arguments,
+                environment: environment,
+                currentDirectory: currentDirectory,
+                input: .file(files.input),
+                output: .file(files.output),
+                error: mergeError ? .standardOutput : .file(files.error)
+            )
+            return (child, files)
+        } catch {
+            files.remove()
+            throw error
+        }
     }
 }
 
