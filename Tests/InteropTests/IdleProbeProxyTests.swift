@@ -67,7 +67,9 @@ struct IdleProbeProxyTests {
             "silent \(result.silentPhaseSeconds) s, keep-alive \(result.keepAlivePhaseSeconds) s"
         )
         #expect(result.durationSeconds < 8 * cutoff * 1.5)
-        #expect(result.consoleText().contains("TCP ended (FIN or RST) without a close frame (1006)"))
+        // Both end a timed-out tunnel in order: a FIN, not a reset.
+        #expect(closure.tcpEnd == .fin, "\(kind): \(closure)")
+        #expect(result.consoleText().contains("TCP FIN without a close frame (1006)"))
     }
 
     @Test("a backend that closes after 2 s without client bytes is found with its 1001 close frame")
@@ -82,5 +84,28 @@ struct IdleProbeProxyTests {
         #expect(closure.closeFrame)
         // Its timer counts any byte from the client, control frames included.
         #expect(result.keepingModes == [.ping, .pong, .data])
+    }
+
+    @Test(
+        "a raw server that ends idle connections after 1 s: FIN and RST are told apart",
+        arguments: [(HostileRoute.endWhenIdle, IdleProbeClosure.TCPEnd.fin), (.resetWhenIdle, .rst)]
+    )
+    func finOrReset(route: HostileRoute, end: IdleProbeClosure.TCPEnd) async throws {
+        let server = try await HostileServer.start()
+        defer { server.stop() }
+        var connect = ConnectOptions(url: try WebSocketURL(server.url(route)))
+        connect.timeouts = PhaseTimeouts(all: .seconds(5))
+        var plan = IdleProbePlan(connect: connect)
+        plan.maximum = .seconds(5)
+        plan.parallel = 4
+        let result = try await IdleProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton)
+        let cutoff = try #require(result.cutoffSeconds)
+        #expect(cutoff >= 0.9, "\(route) cutoff \(cutoff) s")
+        let closure = try #require(result.closure)
+        #expect(closure.code == 1006)
+        #expect(!closure.closeFrame)
+        #expect(closure.tcpEnd == end, "\(route): \(closure)")
+        let word = end == .fin ? "FIN" : "RST"
+        #expect(result.consoleText().contains("TCP \(word) without a close frame (1006)"), "\(result.consoleText())")
     }
 }

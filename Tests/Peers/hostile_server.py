@@ -34,6 +34,9 @@ the server closes the TCP connection after writing it.
   /close-after-upgrade     correct 101, then at once a close frame 1001 "idle timeout"; waits up to
                            5 s for the client's close frame, then closes TCP
   /drop-after-upgrade      correct 101, then TCP close without a close frame (the client sees 1006)
+  /end-when-idle           correct 101, reads (and drops) frames, and once nothing arrived for 1 s ends TCP
+                           in order (FIN) without a close frame, as a proxy's tunnel timeout does
+  /reset-when-idle         the same, but resets TCP (RST, SO_LINGER 0), as a balancer that aborts idle flows
   /huge-head               a 101 head larger than 64 KiB (filler headers `X-Filler-N`)
   /garbage                 non-HTTP bytes, then close
   /http10                  `HTTP/1.0 200 OK` with a text body, then close
@@ -47,6 +50,7 @@ import asyncio
 import base64
 import hashlib
 import signal
+import socket
 import struct
 
 GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
@@ -111,6 +115,8 @@ UPGRADE_VARIANTS = {
     "/ok": (True, True, "good", []),
     "/close-after-upgrade": (True, True, "good", []),
     "/drop-after-upgrade": (True, True, "good", []),
+    "/end-when-idle": (True, True, "good", []),
+    "/reset-when-idle": (True, True, "good", []),
     "/no-upgrade": (False, True, "good", []),
     "/no-connection": (True, False, "good", []),
     "/bad-accept": (True, True, "bad", []),
@@ -184,6 +190,24 @@ async def echo(reader, writer):
         await writer.drain()
 
 
+IDLE_SECONDS = 1.0
+
+
+async def drop_when_idle(reader, writer, reset):
+    """Discard what the client sends; after IDLE_SECONDS without a byte, end TCP (FIN) or reset it (RST)."""
+    while True:
+        try:
+            data = await asyncio.wait_for(reader.read(4096), IDLE_SECONDS)
+        except asyncio.TimeoutError:
+            break
+        if not data:
+            return
+    if reset:
+        sock = writer.get_extra_info("socket")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        writer.transport.abort()
+
+
 async def handle(reader, writer):
     try:
         try:
@@ -223,6 +247,8 @@ async def handle(reader, writer):
                 pass
         elif path == "/drop-after-upgrade":
             pass
+        elif path in ("/end-when-idle", "/reset-when-idle"):
+            await drop_when_idle(reader, writer, reset=path == "/reset-when-idle")
         else:
             # The other 101 variants are wrong; wait for the client to give up.
             await asyncio.wait_for(reader.read(), 30)

@@ -1,5 +1,6 @@
 import NIOCore
 import WSProtocol
+import WSTransport
 
 /// What one probe connection saw, handed from its event loop to the probe when it is over.
 struct IdleProbeObservation: Sendable {
@@ -10,6 +11,8 @@ struct IdleProbeObservation: Sendable {
     var lastActivity: NIODeadline?
     var closedAt: NIODeadline?
     var close: CloseOutcome?
+    /// How TCP ended (peer FIN, peer RST, or this side).
+    var transportEnd: TransportEnd?
     /// True when the probe itself closed the connection (hold time over): it survived.
     var stoppedByProbe = false
     var heartbeatsSent = 0

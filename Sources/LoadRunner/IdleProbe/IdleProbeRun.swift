@@ -43,7 +43,7 @@ package enum IdleProbeRun {
             silentClosed: closed.count,
             cutoffSeconds: range.map { ($0.first * 1000).rounded() / 1000 },
             latestCloseSeconds: range.map { ($0.last * 1000).rounded() / 1000 },
-            closure: closed.first?.close.map(Self.closure),
+            closure: closed.first.flatMap(Self.closure),
             keepAlive: [],
             safeHeartbeatSeconds: nil,
             advice: "",
@@ -97,7 +97,7 @@ package enum IdleProbeRun {
                 keptOpen: observation.openedAt == nil ? nil : observation.stoppedByProbe,
                 closedAfterSeconds: observation.closedByPeer
                     ? observation.lifetimeSeconds.map { ($0 * 1000).rounded() / 1000 } : nil,
-                closure: observation.closedByPeer ? observation.close.map(Self.closure) : nil,
+                closure: observation.closedByPeer ? Self.closure(observation) : nil,
                 heartbeatsSent: observation.heartbeatsSent,
                 repliesReceived: observation.repliesReceived,
                 failure: observation.failure
@@ -114,12 +114,15 @@ package enum IdleProbeRun {
         Self.seconds(between: start, .now())
     }
 
-    static func closure(_ outcome: CloseOutcome) -> IdleProbeClosure {
-        IdleProbeClosure(
+    static func closure(_ observation: IdleProbeObservation) -> IdleProbeClosure? {
+        guard let outcome = observation.close else { return nil }
+        let closeFrame = outcome.code != .abnormalClosure
+        return IdleProbeClosure(
             code: Int(outcome.code.rawValue),
             reason: outcome.reason,
-            closeFrame: outcome.code != .abnormalClosure,
-            wasClean: outcome.wasClean
+            closeFrame: closeFrame,
+            wasClean: outcome.wasClean,
+            tcpEnd: closeFrame ? nil : observation.transportEnd.map(IdleProbeClosure.TCPEnd.init)
         )
     }
 

@@ -52,6 +52,7 @@ final class IdleProbeSession: WebSocketDelegate {
         self.socket = nil
         self.observation.closedAt = at
         self.observation.close = outcome
+        self.observation.transportEnd = socket.transportEnd
         if let error = outcome.error {
             self.observation.failure = "\(error.code): \(error.description)"
         }

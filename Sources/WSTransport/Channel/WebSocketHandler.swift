@@ -2,6 +2,12 @@ package import NIOCore
 import SystemCrypto
 package import WSProtocol
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs an open WebSocket on its channel: feeds reads to `ConnectionStateMachine`, carries out its actions, and
 /// gives messages, pongs and the close outcome to a `WebSocketDelegate`.
 ///
@@ -31,6 +37,9 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     package private(set) var wireBytesWritten = 0
     /// Bytes read from the transport after the upgrade.
     package private(set) var wireBytesRead = 0
+    /// How TCP ended, once it did (set before the close outcome is delivered): a peer FIN, a peer RST, or this
+    /// side. A channel closed around this handler (not through it) reads as a FIN.
+    package private(set) var transportEnd: TransportEnd?
 
     /// - Parameters:
     ///   - role: client (masks frames) or server.
@@ -91,6 +100,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     }
 
     package func channelInactive(context: ChannelHandlerContext) {
+        if self.transportEnd == nil { self.transportEnd = .peerFIN }
         self.machine.transportClosed(into: &self.actions)
         self.perform(context: context, at: .now())
         context.fireChannelInactive()
@@ -98,6 +108,10 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
 
     package func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // A reset or TLS failure after the upgrade ends the transport; the outcome reports 1006.
+        if self.transportEnd == nil {
+            let code = (error as? IOError)?.errnoCode
+            self.transportEnd = code == ECONNRESET || code == EPIPE ? .peerReset : .local
+        }
         context.close(promise: nil)
     }
 
@@ -130,6 +144,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
 
     /// Ends the TCP connection without a closing handshake (the peer sees 1006).
     package func abort() {
+        if self.transportEnd == nil { self.transportEnd = .local }
         self.context?.close(promise: nil)
     }
 
@@ -181,6 +196,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
                 self.startCloseTimer(context: context)
             case .closeTransport:
                 self.flushIfPending(context: context)
+                if self.transportEnd == nil { self.transportEnd = .local }
                 context.close(promise: nil)
             case .closed(let outcome):
                 self.closeTimer?.cancel()

@@ -45,6 +45,10 @@ package enum HostileRoute: String, CaseIterable, Sendable {
     case closeAfterUpgrade = "/close-after-upgrade"
     /// A correct 101, then a TCP close without a close frame (1006 for the client).
     case dropAfterUpgrade = "/drop-after-upgrade"
+    /// A correct 101; once nothing arrived for 1 s, TCP ends in order (FIN) without a close frame.
+    case endWhenIdle = "/end-when-idle"
+    /// A correct 101; once nothing arrived for 1 s, TCP is reset (RST) without a close frame.
+    case resetWhenIdle = "/reset-when-idle"
     /// A 101 head larger than 64 KiB (filler headers `X-Filler-N`), otherwise correct.
     case hugeHead = "/huge-head"
     /// Non-HTTP bytes, then close.
@@ -59,7 +63,7 @@ package enum HostileRoute: String, CaseIterable, Sendable {
     package var status: Int? {
         switch self {
         case .ok, .noUpgrade, .noConnection, .badAccept, .noAccept, .unofferedSubprotocol, .unofferedExtension,
-            .deflateBadParameters, .closeAfterUpgrade, .dropAfterUpgrade, .hugeHead:
+            .deflateBadParameters, .closeAfterUpgrade, .dropAfterUpgrade, .endWhenIdle, .resetWhenIdle, .hugeHead:
             return 101
         case .health, .plain, .http10: return 200
         case .badGateway: return 502
