@@ -69,8 +69,10 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
         self.actions.reserveCapacity(8)
     }
 
-    /// True until a close frame was sent or answered.
-    package var isOpen: Bool { self.machine.isOpen }
+    /// True until a close frame was sent or answered: the machine's `isOpen`, copied after each call into it
+    /// (every call is followed by `performLocal` or `perform`), so the engine's per-message check is a load
+    /// rather than a call into the generic machine.
+    package private(set) var isOpen = true
 
     /// The channel this handler runs on, once added.
     package var channel: (any Channel)? { self.context?.channel }
@@ -161,6 +163,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     // MARK: Carrying out actions
 
     private func performLocal() {
+        self.isOpen = self.machine.isOpen
         guard let context = self.context else {
             self.actions.removeAll(keepingCapacity: true)
             return
@@ -181,6 +184,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     /// - Parameter readTime: the time of the read being handled; actions that report a time read the clock
     ///   themselves when there is none.
     private func perform(context: ChannelHandlerContext, at readTime: NIODeadline?) {
+        self.isOpen = self.machine.isOpen
         self.performing = true
         defer { self.performing = false }
         var index = 0
