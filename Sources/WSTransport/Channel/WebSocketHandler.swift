@@ -65,8 +65,9 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
             random: SecureRandom()
         )
         self.closeTimeout = closeTimeout
+        // `actions` reserves nothing up front: it grows on first use and keeps its capacity, so a connection
+        // held idle never allocates it.
         self.delegate = delegate
-        self.actions.reserveCapacity(8)
     }
 
     /// True until a close frame was sent or answered: the machine's `isOpen`, copied after each call into it
