@@ -14,9 +14,11 @@ package struct SecureRandom: RandomNumberGenerator {
     private var buffer: [UInt8]
     private var position: Int
 
+    /// Allocates nothing: the buffer is made at the first draw, so a connection that never sends a frame (one
+    /// held idle) does not pay for it.
     package init() {
-        self.buffer = [UInt8](repeating: 0, count: Self.bufferSize)
-        self.position = Self.bufferSize
+        self.buffer = []
+        self.position = 0
     }
 
     package mutating func next() -> UInt64 {
@@ -32,6 +34,9 @@ package struct SecureRandom: RandomNumberGenerator {
     }
 
     private mutating func refill() {
+        if self.buffer.isEmpty {
+            self.buffer = [UInt8](repeating: 0, count: Self.bufferSize)
+        }
         let status = self.buffer.withUnsafeMutableBufferPointer { pointer in
             RAND_bytes(pointer.baseAddress, Int32(pointer.count))
         }

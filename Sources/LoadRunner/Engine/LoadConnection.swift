@@ -202,7 +202,7 @@ final class LoadConnection: WebSocketDelegate {
     // MARK: The script
 
     private func run() {
-        let program = self.worker.plan.program.instructions
+        let program = self.worker.instructions
         while self.isOpen, self.stopCode == nil, case .none = self.wait {
             guard self.peerIsNotClosing() else { return }
             guard self.pc < program.count else {
@@ -314,7 +314,7 @@ final class LoadConnection: WebSocketDelegate {
     func permitGranted(intended: UInt64) {
         guard case .permit = self.wait, self.isOpen else { return }
         self.wait = .none
-        guard case .send(let kind, let payload) = self.worker.plan.program.instructions[self.pc] else {
+        guard case .send(let kind, let payload) = self.worker.instructions[self.pc] else {
             return self.run()
         }
         self.pc += 1
@@ -362,7 +362,7 @@ final class LoadConnection: WebSocketDelegate {
 
     /// The timeout of the expect that follows the current send, for pipelined echo matching.
     private func pendingTimeout() -> UInt64 {
-        let program = self.worker.plan.program.instructions
+        let program = self.worker.instructions
         if self.pc < program.count, case .expect(_, let timeout, _) = program[self.pc] { return timeout }
         return 60_000_000_000
     }

@@ -33,6 +33,9 @@ package final class Worker {
     /// This worker's share of the run (the run's shard split once more per worker).
     package let shard: Shard
     var recorder: MetricsRecorder
+    /// The plan's script, copied for this worker: each connection's interpreter retains it on every run, and a
+    /// reference count shared by the workers would bounce between their cores.
+    let instructions: [ScriptProgram.Instruction]
     let allocator = ByteBufferAllocator()
     let lifetimeNanoseconds: UInt64?
     var unsolicitedMessages: UInt64 = 0
@@ -79,6 +82,7 @@ package final class Worker {
         self.index = index
         self.shard = try plan.shard.subshard(index, of: workerCount)
         self.recorder = MetricsRecorder(configuration: plan.histograms)
+        self.instructions = plan.program.instructions.map { $0 }
         self.sourceCounter = self.shard.index
         self.random = SplitMix64(seed: plan.seed &+ UInt64(self.shard.index) &* 0x9E37)
         if case .closed(_, let maxConnections, let churn) = plan.load {

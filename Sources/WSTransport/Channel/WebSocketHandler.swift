@@ -26,6 +26,10 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     private var context: ChannelHandlerContext?
     private var closeTimer: Scheduled<Void>?
     private var flushPending = false
+    /// Small frames written since the last flush, copied into one buffer so NIO sees one write per flush instead
+    /// of one per frame (its per-write cost is several times a 100-byte copy). Empty between flushes, so an idle
+    /// connection holds no buffer.
+    private var coalesced: ByteBuffer?
     private var flushScheduled = false
     private var inRead = false
     /// True while `perform` runs; sends made from delegate callbacks then only queue their actions.
@@ -61,12 +65,15 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
             random: SecureRandom()
         )
         self.closeTimeout = closeTimeout
+        // `actions` reserves nothing up front: it grows on first use and keeps its capacity, so a connection
+        // held idle never allocates it.
         self.delegate = delegate
-        self.actions.reserveCapacity(8)
     }
 
-    /// True until a close frame was sent or answered.
-    package var isOpen: Bool { self.machine.isOpen }
+    /// True until a close frame was sent or answered: the machine's `isOpen`, copied after each call into it
+    /// (every call is followed by `performLocal` or `perform`), so the engine's per-message check is a load
+    /// rather than a call into the generic machine.
+    package private(set) var isOpen = true
 
     /// The channel this handler runs on, once added.
     package var channel: (any Channel)? { self.context?.channel }
@@ -157,6 +164,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     // MARK: Carrying out actions
 
     private func performLocal() {
+        self.isOpen = self.machine.isOpen
         guard let context = self.context else {
             self.actions.removeAll(keepingCapacity: true)
             return
@@ -177,6 +185,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     /// - Parameter readTime: the time of the read being handled; actions that report a time read the clock
     ///   themselves when there is none.
     private func perform(context: ChannelHandlerContext, at readTime: NIODeadline?) {
+        self.isOpen = self.machine.isOpen
         self.performing = true
         defer { self.performing = false }
         var index = 0
@@ -186,7 +195,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
             switch action {
             case .write(let bytes):
                 self.wireBytesWritten += bytes.readableBytes
-                context.write(Self.wrapOutboundOut(bytes), promise: nil)
+                self.write(bytes, context: context)
                 self.flushPending = true
             case .deliver(let message):
                 self.delegate?.webSocket(self, didReceive: message, receivedAt: readTime ?? .now())
@@ -221,9 +230,36 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
         }
     }
 
+    /// Frames up to this size are copied into the coalescing buffer; larger ones are written as they are.
+    static let coalesceLimit = 1024
+    /// What the coalescing buffer reserves when a flush's first small frame arrives.
+    static let coalesceCapacity = 4096
+
+    /// Queues `bytes` for the next flush, in order with the frames before it.
+    private func write(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
+        if bytes.readableBytes <= Self.coalesceLimit {
+            if self.coalesced == nil {
+                self.coalesced = context.channel.allocator.buffer(capacity: Self.coalesceCapacity)
+            }
+            var bytes = bytes
+            self.coalesced?.writeBuffer(&bytes)
+            return
+        }
+        self.writeCoalesced(context: context)
+        context.write(NIOAny(bytes), promise: nil)
+    }
+
+    /// Hands the coalesced small frames to the channel.
+    private func writeCoalesced(context: ChannelHandlerContext) {
+        guard let buffer = self.coalesced else { return }
+        self.coalesced = nil
+        context.write(NIOAny(buffer), promise: nil)
+    }
+
     private func flushIfPending(context: ChannelHandlerContext) {
         guard self.flushPending else { return }
         self.flushPending = false
+        self.writeCoalesced(context: context)
         context.flush()
     }
 

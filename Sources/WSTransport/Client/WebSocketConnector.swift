@@ -112,6 +112,7 @@ package enum WebSocketConnector {
         var bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(options.timeouts.tcp)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelOption(.recvAllocator, value: Self.receiveAllocator)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let context = options.tls {
@@ -160,6 +161,11 @@ package enum WebSocketConnector {
             )
         }
     }
+
+    /// NIO's adaptive read-buffer sizing, starting at 512 bytes instead of 2 KiB: each channel keeps its last
+    /// read buffer for reuse, so an idle connection holds one of the size its last reads needed (the 101
+    /// response fits in 512 bytes); busy connections grow it to 64 KiB within a few reads as before.
+    static let receiveAllocator = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536)
 
     /// Maps a bootstrap or resolver error to the phase's `ConnectError`.
     ///
