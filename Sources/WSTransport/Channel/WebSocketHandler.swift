@@ -30,6 +30,8 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     /// of one per frame (its per-write cost is several times a 100-byte copy). Empty between flushes, so an idle
     /// connection holds no buffer.
     private var coalesced: ByteBuffer?
+    /// Whether `coalesced` is a buffer of this handler's (several frames) or the first frame itself.
+    private var coalescedIsOwned = false
     private var flushScheduled = false
     private var inRead = false
     /// True while `perform` runs; sends made from delegate callbacks then only queue their actions.
@@ -236,17 +238,32 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     static let coalesceCapacity = 4096
 
     /// Queues `bytes` for the next flush, in order with the frames before it.
+    ///
+    /// A flush's first small frame is kept as it is (a lone frame, as in a smoke check or a held connection that
+    /// sends now and then, needs no copy and no 4 KiB buffer, which malloc would keep per connection); the second
+    /// one starts the coalescing buffer.
     private func write(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
-        if bytes.readableBytes <= Self.coalesceLimit {
-            if self.coalesced == nil {
-                self.coalesced = context.channel.allocator.buffer(capacity: Self.coalesceCapacity)
-            }
-            var bytes = bytes
-            self.coalesced?.writeBuffer(&bytes)
+        guard bytes.readableBytes <= Self.coalesceLimit else {
+            self.writeCoalesced(context: context)
+            context.write(NIOAny(bytes), promise: nil)
             return
         }
-        self.writeCoalesced(context: context)
-        context.write(NIOAny(bytes), promise: nil)
+        guard var pending = self.coalesced else {
+            self.coalesced = bytes
+            self.coalescedIsOwned = false
+            return
+        }
+        // Out of the property first, so the appends below mutate a uniquely referenced buffer.
+        self.coalesced = nil
+        if !self.coalescedIsOwned {
+            var owned = context.channel.allocator.buffer(capacity: Self.coalesceCapacity)
+            owned.writeBuffer(&pending)
+            pending = owned
+            self.coalescedIsOwned = true
+        }
+        var bytes = bytes
+        pending.writeBuffer(&bytes)
+        self.coalesced = pending
     }
 
     /// Hands the coalesced small frames to the channel.
