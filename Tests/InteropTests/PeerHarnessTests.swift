@@ -14,12 +14,15 @@ import Testing
 struct PeerHarnessTests {
     // MARK: Launcher
 
-    @Test("free loopback ports are distinct and nothing listens on them")
+    @Test("free loopback ports are distinct, below the ephemeral range, and nothing listens on them")
     func freePorts() throws {
         let ports = try (0..<8).map { _ in try LoopbackPort.free() }
         #expect(Set(ports).count == ports.count)
+        let range = try String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)
+        let ephemeralLow = try #require(range.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) })
         for port in ports {
-            #expect((1...65535).contains(port))
+            // Below the range, no port-0 bind of another server and no outgoing source port can take it.
+            #expect((1024..<ephemeralLow).contains(port))
             #expect(!LoopbackPort.isAccepting(port))
         }
     }
