@@ -106,7 +106,8 @@ struct EngineEchoTests {
             """
         let outcome = try await EngineSupport.runAgainstEcho(yaml)
         #expect(outcome.sent > 100)
-        #expect(outcome.sent <= 260)
+        // 200/s for 1.2 s: never more than 240, however late the stop reaches the loops.
+        #expect(outcome.sent <= 240)
         #expect(outcome.sent == outcome.received + outcome.lost)
     }
 

@@ -44,6 +44,22 @@ struct PacerTests {
         #expect(pacer.nextIntendedNanoseconds == 60_000_000)
     }
 
+    @Test("A pacer with an end hands out nothing due at or after it, even to a late caller")
+    func endsAtTheRunsEnd() {
+        // 200/s from 1 s for 1.2 s: 240 sends, the one due exactly at the end excluded.
+        var pacer = Pacer(ratePerSecond: 200, startNanoseconds: 1_000_000_000, endNanoseconds: 2_200_000_000)
+        let times = pacer.takeDue(atNanoseconds: 9_000_000_000)
+        #expect(times.count == 240)
+        #expect(times.last == 2_195_000_000)
+        #expect(pacer.isFinished)
+        let arrivals = ArrivalRateSchedule(
+            startRate: 10,
+            stages: [.init(durationNanoseconds: 10_000_000_000, targetRate: 10)]
+        )
+        var open = Pacer(schedule: arrivals, startNanoseconds: 0, endNanoseconds: 1_000_000_000)
+        #expect(open.takeDue(atNanoseconds: .max).count == 10)
+    }
+
     @Test("A zero or invalid rate never sends", arguments: [0.0, -5, .infinity, .nan])
     func idleRate(rate: Double) {
         var pacer = Pacer(ratePerSecond: rate, startNanoseconds: 0)

@@ -185,7 +185,8 @@ final class LoadConnection: WebSocketDelegate {
             self.pacer = Pacer(
                 ratePerSecond: messages.rate.perSecond,
                 spacing: spacing,
-                startNanoseconds: self.openedAt
+                startNanoseconds: self.openedAt,
+                endNanoseconds: self.worker.runEndNanoseconds
             )
         }
         if let lifetime = self.worker.lifetimeNanoseconds {
@@ -295,8 +296,9 @@ final class LoadConnection: WebSocketDelegate {
             return intended
         }
         guard let next = pacer.nextIntendedNanoseconds else {
-            // The pacer has nothing more to give; behave as unpaced.
-            return now
+            // The pacer reached the run's end: nothing more is sent; the stop closes the connection.
+            self.wait = .permit
+            return nil
         }
         self.wait = .permit
         let bound = NIOLoopBound(self, eventLoop: self.worker.loop)

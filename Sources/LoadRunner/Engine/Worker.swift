@@ -112,6 +112,7 @@ package final class Worker {
                 schedule: schedule,
                 spacing: spacing == .poisson ? .poisson(seed: seed) : .constant,
                 startNanoseconds: start,
+                endNanoseconds: self.runEndNanoseconds,
                 shard: self.shard
             )
         }
@@ -120,6 +121,7 @@ package final class Worker {
                 ratePerSecond: messages.rate.perSecond,
                 spacing: messages.spacing == .poisson ? .poisson(seed: seed ^ 0xA5A5) : .constant,
                 startNanoseconds: start,
+                endNanoseconds: self.runEndNanoseconds,
                 shard: self.shard
             )
             self.schedulePermitTimer()
@@ -129,6 +131,13 @@ package final class Worker {
             [bound = NIOLoopBound(self, eventLoop: self.loop)] _ in
             bound.value.tick()
         }
+    }
+
+    /// The run's end in monotonic nanoseconds (start plus the planned duration), if it has one: pacers hand
+    /// out nothing due at or after it, so a stop that reaches this loop late sends no extra messages.
+    var runEndNanoseconds: UInt64? {
+        guard self.started, let duration = self.plan.durationNanoseconds else { return nil }
+        return self.startNanoseconds &+ duration
     }
 
     /// Stops starting work and closes every connection with `code` (1000 at the end, 1001 when interrupted).

@@ -32,6 +32,8 @@ package struct Pacer: Sendable {
     private let shard: Shard
     /// The monotonic time (ns) position 0 maps to.
     package let startNanoseconds: UInt64
+    /// No send is due at or after this monotonic time (ns): the run's end, so a late stop sends nothing extra.
+    package let endNanoseconds: UInt64?
     private var generator: SplitMix64
     /// Arrival position (in the whole schedule's Λ units) of the next send.
     private var position: Double
@@ -43,33 +45,56 @@ package struct Pacer: Sendable {
     /// A pacer at a constant `ratePerSecond`, unbounded in time.
     ///
     /// With constant spacing the k-th send (k from 0) is due at `start + k / rate`; the first is due
-    /// at `start`. A rate of 0 (or negative, or not finite) never sends.
+    /// at `start`. A rate of 0 (or negative, or not finite) never sends. With `endNanoseconds`, the pacer
+    /// finishes there (a send due exactly at the end is not handed out).
     package init(
         ratePerSecond: Double,
         spacing: PacingSpacing = .constant,
         startNanoseconds: UInt64,
+        endNanoseconds: UInt64? = nil,
         shard: Shard = .whole
     ) {
         let profile: Profile =
             ratePerSecond.isFinite && ratePerSecond > 0 ? .rate(nanosecondsPerArrival: 1e9 / ratePerSecond) : .idle
-        self.init(profile: profile, spacing: spacing, startNanoseconds: startNanoseconds, shard: shard)
+        self.init(
+            profile: profile,
+            spacing: spacing,
+            startNanoseconds: startNanoseconds,
+            endNanoseconds: endNanoseconds,
+            shard: shard
+        )
     }
 
-    /// A pacer following `schedule` from `startNanoseconds`; it ends with the schedule's last stage.
+    /// A pacer following `schedule` from `startNanoseconds`; it ends with the schedule's last stage, or at
+    /// `endNanoseconds` when that comes first.
     package init(
         schedule: ArrivalRateSchedule,
         spacing: PacingSpacing = .constant,
         startNanoseconds: UInt64,
+        endNanoseconds: UInt64? = nil,
         shard: Shard = .whole
     ) {
-        self.init(profile: .schedule(schedule), spacing: spacing, startNanoseconds: startNanoseconds, shard: shard)
+        self.init(
+            profile: .schedule(schedule),
+            spacing: spacing,
+            startNanoseconds: startNanoseconds,
+            endNanoseconds: endNanoseconds,
+            shard: shard
+        )
     }
 
-    private init(profile: Profile, spacing: PacingSpacing, startNanoseconds: UInt64, shard: Shard) {
+    private init(
+        profile: Profile,
+        spacing: PacingSpacing,
+        startNanoseconds: UInt64,
+        endNanoseconds: UInt64?,
+        shard: Shard
+    ) {
         self.profile = profile
         self.spacing = spacing
         self.shard = shard
         self.startNanoseconds = startNanoseconds
+        self.endNanoseconds = endNanoseconds
         self.emittedCount = 0
         self.nextIntendedNanoseconds = nil
         switch spacing {
@@ -153,6 +178,8 @@ package struct Pacer: Sendable {
             offset = Double(elapsed)
         }
         let (time, overflow) = self.startNanoseconds.addingReportingOverflow(UInt64(offset))
-        return overflow ? nil : time
+        if overflow { return nil }
+        if let end = self.endNanoseconds, time >= end { return nil }
+        return time
     }
 }
