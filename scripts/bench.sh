@@ -89,7 +89,8 @@ YAML
     if [[ -f "$r" ]]; then
       echo "W2 hold $n: wsprobe $(jq -r '.totals.counters.upgrades_ok' "$r") open," \
            "$(jq -r '(.connectionsPerSecond // 0) | floor' "$r") conn/s," \
-           "$(jq -r '(.client.rssBytesPerConnection // 0) / 1024 | .*10 | floor / 10' "$r") KiB RSS/conn," \
+           "$(jq -r '(.client.rssBytesPerConnection // 0) / 1024 | .*10 | floor / 10' "$r") KiB peak RSS/conn," \
+           "$(jq -r '(.client.heldRSSBytesPerConnection // 0) / 1024 | .*10 | floor / 10' "$r") KiB held RSS/conn," \
            "limit hit: $(jq -r '.limitHit // "none"' "$r"), nofile $(jq -r '.client.fileLimit.soft' "$r")"
     else
       echo "W2 hold $n: no result ($(tail -1 "$WORK/w2-$n.txt"))"

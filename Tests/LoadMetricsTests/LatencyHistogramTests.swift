@@ -59,6 +59,36 @@ struct LatencyHistogramTests {
         #expect(histogram.summary.overflowCount == 7)
     }
 
+    @Test(
+        "An empty histogram (no bucket array yet) knows its layout, merges, and records after a reset",
+        arguments: [true, false]
+    )
+    func emptyHistogramBehaves(standardLayout: Bool) throws {
+        let configuration =
+            standardLayout
+            ? .latencyMicroseconds
+            : try #require(
+                HistogramConfiguration(lowestDiscernibleValue: 1, highestTrackableValue: 1_000, significantDigits: 2)
+            )
+        var recorded = LatencyHistogram(configuration: configuration)
+        recorded.record(777)
+        let empty = LatencyHistogram(configuration: configuration)
+        #expect(empty.lowestEquivalentValue(777) == recorded.lowestEquivalentValue(777))
+        #expect(empty.highestEquivalentValue(777) == recorded.highestEquivalentValue(777))
+        #expect(empty.percentileSpectrum(ticksPerHalfDistance: 1).isEmpty)
+        var merged = LatencyHistogram(configuration: configuration)
+        merged.merge(empty)
+        #expect(merged.isEmpty)
+        merged.merge(recorded)
+        merged.record(777)
+        #expect(merged.count == 2)
+        #expect(recorded.count == 1)  // the shared buckets were copied on write, not changed
+        merged.reset()
+        #expect(merged.isEmpty && merged.max == 0)
+        merged.record(5)
+        #expect(merged.count == 1 && merged.min == 5)
+    }
+
     @Test("An empty histogram reads as zeros")
     func emptyHistogram() {
         let histogram = LatencyHistogram()

@@ -111,6 +111,41 @@ struct EngineEchoTests {
         #expect(outcome.sent == outcome.received + outcome.lost)
     }
 
+    @Test("held connections are costed: peak and held RSS per connection, from 100 connections on")
+    func clientCost() async throws {
+        let held = try await EngineSupport.runAgainstEcho(
+            """
+            name: held
+            load:
+              connections: 150
+            steps:
+              - sleep: 1300ms
+              - close
+            """
+        )
+        #expect(held.totals[.upgradesOK] == 150)
+        let client = held.client
+        #expect(client.peakConnections == 150)
+        #expect(client.heldConnections == 150)
+        // Far less than a mebibyte each (other tests share this process, so the growth is not exact).
+        #expect(try #require(client.heldRSSBytesPerConnection) < 1_048_576)
+        #expect(try #require(client.rssBytesPerConnection) < 1_048_576)
+        #expect(held.engineText.contains("while 150 were held"))
+
+        let few = try await EngineSupport.runAgainstEcho(
+            """
+            name: few
+            load:
+              connections: 3
+            steps:
+              - sleep: 1100ms
+              - close
+            """
+        )
+        #expect(few.client.heldRSSBytesPerConnection == nil)
+        #expect(few.client.rssBytesPerConnection == nil)
+    }
+
     @Test("an open run starts exactly the scheduled arrivals, each running its script once")
     func openArrivals() async throws {
         let yaml = """

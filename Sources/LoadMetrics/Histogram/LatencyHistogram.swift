@@ -3,7 +3,9 @@ import Histogram
 /// An HdrHistogram of durations (or any non-negative integer values) that counts out-of-range values
 /// instead of dropping them.
 ///
-/// Recording is allocation-free: the bucket array is allocated once at creation. Values above the
+/// The bucket array is allocated at the first value recorded or merged, so the many histograms of a snapshot that
+/// nothing was recorded into (a metric a scenario does not use, a quiet interval) cost no memory; recording after
+/// that is allocation-free. Values above the
 /// configuration's `highestTrackableValue` increase ``overflowCount`` (DESIGN §1.5: `Histogram.record`
 /// returns `false` for them, and a silently dropped sample hides exactly the stalls a load test exists
 /// to find). Values are not Codable directly in dense form; ``buckets`` is the lossless sparse form.
@@ -12,17 +14,32 @@ package struct LatencyHistogram: Sendable {
     package let configuration: HistogramConfiguration
     /// Values above `configuration.highestTrackableValue`, counted but not bucketed.
     package private(set) var overflowCount: UInt64
-    private var histogram: Histogram<UInt64>
+    /// The buckets, `nil` until the first value is recorded or merged.
+    private var storage: Histogram<UInt64>?
 
     /// Creates an empty histogram; the default is the standard latency layout (µs, 1 µs to 60 s, 3 digits).
     package init(configuration: HistogramConfiguration = .latencyMicroseconds) {
         self.configuration = configuration
         self.overflowCount = 0
-        self.histogram = Histogram(
+        self.storage = nil
+    }
+
+    private static func makeHistogram(_ configuration: HistogramConfiguration) -> Histogram<UInt64> {
+        Histogram(
             lowestDiscernibleValue: configuration.lowestDiscernibleValue,
             highestTrackableValue: configuration.highestTrackableValue,
             numberOfSignificantValueDigits: Self.digits(configuration.significantDigits)
         )
+    }
+
+    /// An empty histogram of the standard layout, for bucket arithmetic on histograms without storage.
+    private static let standardLayout = makeHistogram(.latencyMicroseconds)
+
+    /// The buckets, or an empty histogram of this layout (for reading only).
+    private var histogram: Histogram<UInt64> {
+        if let storage = self.storage { return storage }
+        return self.configuration == .latencyMicroseconds
+            ? Self.standardLayout : Self.makeHistogram(self.configuration)
     }
 
     private static func digits(_ value: Int) -> SignificantDigits {
@@ -43,8 +60,9 @@ package struct LatencyHistogram: Sendable {
     @discardableResult
     package mutating func record(_ value: UInt64, count: UInt64) -> Bool {
         guard count > 0 else { return true }
-        if value <= self.configuration.highestTrackableValue, self.histogram.record(value, count: count) {
-            return true
+        if value <= self.configuration.highestTrackableValue {
+            if self.storage == nil { self.storage = Self.makeHistogram(self.configuration) }
+            if self.storage?.record(value, count: count) == true { return true }
         }
         self.overflowCount &+= count
         return false
@@ -72,9 +90,9 @@ package struct LatencyHistogram: Sendable {
         }
     }
 
-    /// Removes every recorded value and the overflow count, keeping the bucket array.
+    /// Removes every recorded value and the overflow count, releasing the bucket array.
     package mutating func reset() {
-        self.histogram.reset()
+        self.storage = nil
         self.overflowCount = 0
     }
 
@@ -94,9 +112,14 @@ package struct LatencyHistogram: Sendable {
             self.overflowCount &+= other.count
             return
         }
+        guard let otherStorage = other.storage else { return }
         if self.configuration == other.configuration {
             // Safe: `other` only holds values <= its highestTrackableValue, which this layout indexes.
-            self.histogram.add(other.histogram)
+            if self.storage == nil {
+                self.storage = otherStorage  // shared until either is written
+            } else {
+                self.storage?.add(otherStorage)
+            }
         } else {
             other.forEachBucket { value, count in self.record(value, count: count) }
         }
@@ -112,27 +135,31 @@ package struct LatencyHistogram: Sendable {
     // MARK: Reading
 
     /// Number of values recorded in range (overflow excluded).
-    package var count: UInt64 { self.histogram.totalCount }
+    package var count: UInt64 { self.storage?.totalCount ?? 0 }
 
     /// `true` when nothing was recorded in range.
-    package var isEmpty: Bool { self.histogram.totalCount == 0 }
+    package var isEmpty: Bool { self.count == 0 }
 
     /// Exact smallest recorded value, 0 when empty.
-    package var min: UInt64 { self.isEmpty ? 0 : self.histogram.min }
+    package var min: UInt64 {
+        guard let storage = self.storage, storage.totalCount > 0 else { return 0 }
+        return storage.min
+    }
 
     /// Exact largest recorded value, 0 when empty.
-    package var max: UInt64 { self.histogram.maxRecorded }
+    package var max: UInt64 { self.storage?.maxRecorded ?? 0 }
 
     /// Mean of the recorded values (bucket midpoints), 0 when empty.
-    package var mean: Double { self.histogram.mean }
+    package var mean: Double { self.storage?.mean ?? 0 }
 
     /// Population standard deviation of the recorded values (bucket midpoints), 0 when empty.
-    package var standardDeviation: Double { self.histogram.stdDeviation }
+    package var standardDeviation: Double { self.storage?.stdDeviation ?? 0 }
 
     /// The value at `percentile` (0...100): the largest value that `100 - percentile` % of the recorded
     /// values are at or above, within the histogram's precision; 0 when empty.
     package func value(atPercentile percentile: Double) -> UInt64 {
-        self.isEmpty ? 0 : self.histogram.valueAtPercentile(percentile)
+        guard let storage = self.storage, storage.totalCount > 0 else { return 0 }
+        return storage.valueAtPercentile(percentile)
     }
 
     /// The lowest value in the bucket that holds `value`.
@@ -152,8 +179,9 @@ package struct LatencyHistogram: Sendable {
 
     /// Calls `body` with the lowest value and the count of each non-empty bucket, in ascending order.
     package func forEachBucket(_ body: (_ value: UInt64, _ count: UInt64) throws -> Void) rethrows {
-        for item in self.histogram.recordedValues() {
-            try body(self.histogram.lowestEquivalentForValue(item.value), item.count)
+        guard let storage = self.storage else { return }
+        for item in storage.recordedValues() {
+            try body(storage.lowestEquivalentForValue(item.value), item.count)
         }
     }
 }

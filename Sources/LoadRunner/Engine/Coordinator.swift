@@ -27,7 +27,6 @@ package struct Coordinator: Sendable {
     /// Runs the plan on every loop of `group`; never throws: failures are in the outcome.
     package func run(on group: MultiThreadedEventLoopGroup) async throws -> RunOutcome {
         let fileLimit = FileLimit.raise()
-        let baseline = ResourceUsage.current()
         let loops = Array(group.makeIterator())
         var workers: [NIOLoopBound<Worker>] = []
         let plan = self.plan
@@ -41,6 +40,10 @@ package struct Coordinator: Sendable {
                 }.get()
             )
         }
+        // After the workers exist: their histograms are a fixed cost, not a cost per connection.
+        let baseline = ResourceUsage.current()
+        let residentBaseline = ResourceUsage.residentBytes()
+        var held = HeldSample()
         let startedAt = Date()
         let clock = ContinuousClock()
         let begin = clock.now
@@ -74,6 +77,7 @@ package struct Coordinator: Sendable {
             let interval = MetricsSnapshot.merging(reports.map(\.metrics.interval))
             let total = MetricsSnapshot.merging(reports.map(\.metrics.total))
             peakOpen = max(peakOpen, interval.connectionsOpen)
+            held.offer(open: interval.connectionsOpen, resident: ResourceUsage.residentBytes())
             if !stopNow { second += 1 }
             series.append(interval, atSecond: second)
             printer.show(
@@ -162,7 +166,9 @@ package struct Coordinator: Sendable {
                     ? (usage.userCPUSeconds + usage.systemCPUSeconds - baseline.userCPUSeconds
                         - baseline.systemCPUSeconds) / Double(peak) : nil,
                 rssBytesPerConnection: peak >= RunOutcome.Client.perConnectionMinimum
-                    ? Double(usage.maxRSSBytes &- min(usage.maxRSSBytes, baseline.maxRSSBytes)) / Double(peak) : nil
+                    ? Double(usage.maxRSSBytes &- min(usage.maxRSSBytes, baseline.maxRSSBytes)) / Double(peak) : nil,
+                heldRSSBytesPerConnection: held.bytesPerConnection(over: residentBaseline),
+                heldConnections: held.open >= RunOutcome.Client.perConnectionMinimum ? held.open : nil
             ),
             latencies: latencies,
             connectionsPerSecond: connectionsPerSecond,

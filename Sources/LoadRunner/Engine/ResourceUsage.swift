@@ -32,6 +32,28 @@ package struct ResourceUsage: Sendable, Codable, Equatable {
     }
 }
 
+extension ResourceUsage {
+    /// The process's resident memory right now (Linux `/proc/self/statm`), or `nil` where that is not available.
+    ///
+    /// Unlike `maxRSSBytes` (the peak of the whole process life) it falls again when memory is returned, so sampled
+    /// while connections are held it measures what holding them costs.
+    package static func residentBytes() -> UInt64? {
+        #if os(Linux)
+        guard let file = fopen("/proc/self/statm", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 128)
+        guard fgets(&line, Int32(line.count), file) != nil else { return nil }
+        // "size resident shared text lib data dt", in pages.
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let fields = text.split(separator: " ")
+        guard fields.count >= 2, let pages = UInt64(fields[1]) else { return nil }
+        return pages * UInt64(max(0, sysconf(Int32(_SC_PAGESIZE))))
+        #else
+        return nil
+        #endif
+    }
+}
+
 /// The open-files limit before and after raising the soft limit to the hard limit.
 package struct FileLimit: Sendable, Codable, Equatable {
     package var softBefore: UInt64

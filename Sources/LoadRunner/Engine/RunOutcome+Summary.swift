@@ -52,6 +52,7 @@ extension RunOutcome {
         cost +=
             " max rss \(client.usage.maxRSSBytes / 1024) KiB, nofile \(client.fileLimit.soft)/\(client.fileLimit.hard)"
         if let rss = client.rssBytesPerConnection { cost += ", \(Int(rss)) B rss per connection" }
+        if let held = client.heldRSSBytesPerConnection { cost += " (\(Int(held)) B while held)" }
         lines.append(cost)
         return lines.joined(separator: "\n")
     }
@@ -70,10 +71,18 @@ extension RunOutcome {
             client.usage.userCPUSeconds + client.usage.systemCPUSeconds - client.baseline.userCPUSeconds
             - client.baseline.systemCPUSeconds
         var cost = "client: cpu \(Self.format(value: cpu)) s, max rss \(client.usage.maxRSSBytes / 1024) KiB"
-        if let rss = client.rssBytesPerConnection { cost += ", \(Int(rss / 1024)) KiB rss per connection" }
+        if let rss = client.rssBytesPerConnection { cost += ", \(Self.kibibytes(rss)) KiB rss per connection" }
+        if let held = client.heldRSSBytesPerConnection, let open = client.heldConnections {
+            cost += " (\(Self.kibibytes(held)) KiB while \(open) were held)"
+        }
         cost += ", peak \(client.peakConnections) connections, nofile \(client.fileLimit.soft)/\(client.fileLimit.hard)"
         lines.append(cost)
         return lines.joined(separator: "\n")
+    }
+
+    /// Bytes as KiB with one decimal.
+    static func kibibytes(_ bytes: Double) -> String {
+        String((bytes / 1024 * 10).rounded() / 10)
     }
 
     static func format(us: UInt64) -> String {

@@ -10,7 +10,8 @@ package struct RunOutcome: Sendable, Codable {
     package struct Client: Sendable, Codable, Equatable {
         /// Usage over the whole process life at the end of the run.
         package var usage: ResourceUsage
-        /// Usage when the run started (after start-up), subtracted in the per-connection figures.
+        /// Usage when the run started (after start-up and the workers' histograms), subtracted in the
+        /// per-connection figures.
         package var baseline: ResourceUsage
         package var fileLimit: FileLimit
         /// Peak connections open at once, the divisor of the per-connection figures.
@@ -18,7 +19,13 @@ package struct RunOutcome: Sendable, Codable {
         /// Client CPU and memory per connection; `nil` below `perConnectionMinimum` connections, where the
         /// process's own start-up growth, not the connections, would dominate the quotient.
         package var cpuSecondsPerConnection: Double?
+        /// Peak RSS growth per connection: includes what opening connections needed for a moment.
         package var rssBytesPerConnection: Double?
+        /// Resident memory growth per open connection at the per-second sample with the most connections open
+        /// (Linux): what holding a connection costs, without the transient memory of opening it.
+        package var heldRSSBytesPerConnection: Double?
+        /// Connections open at that sample.
+        package var heldConnections: UInt64?
 
         /// The fewest peak connections for which per-connection figures are given.
         package static let perConnectionMinimum: UInt64 = 100

@@ -162,10 +162,11 @@ package enum WebSocketConnector {
         }
     }
 
-    /// NIO's adaptive read-buffer sizing, starting at 512 bytes instead of 2 KiB: each channel keeps its last
-    /// read buffer for reuse, so an idle connection holds one of the size its last reads needed (the 101
-    /// response fits in 512 bytes); busy connections grow it to 64 KiB within a few reads as before.
-    static let receiveAllocator = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536)
+    /// NIO's adaptive read-buffer sizing, starting at 256 bytes instead of 2 KiB: each channel keeps its last
+    /// read buffer for reuse, so an idle connection holds one of the size its last reads needed (a 101 response
+    /// usually fits in 256 bytes, a longer one takes a second read); busy connections grow it to 64 KiB within a
+    /// few reads as before.
+    static let receiveAllocator = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 256, maximum: 65536)
 
     /// Maps a bootstrap or resolver error to the phase's `ConnectError`.
     ///
