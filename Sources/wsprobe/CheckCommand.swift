@@ -13,7 +13,7 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check that a WebSocket upgrade works end to end, timing every phase and diagnosing failures.",
         discussion: """
-            With no URL, wsprobe starts its own echo target on a loopback port and checks that.
+            With no URL, wsprobe starts its own echo target on a loopback port and checks that. \
             Exit status: 0 passed, 1 the check failed, 2 invalid input, 3 could not start.
             """
     )

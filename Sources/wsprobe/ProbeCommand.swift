@@ -24,7 +24,7 @@ struct ProbeCommand: AsyncParsableCommand {
                 Opens --parallel silent connections at once; the first one the peer closes gives the cutoff. \
                 Then one connection per heartbeat mode beats every cutoff/3 and is held to 1.5 × the cutoff. \
                 The whole probe takes about 2.5 cutoffs. With no URL, wsprobe probes its own echo target on \
-                loopback, started with a 3 s idle close.
+                loopback, started with a 3 s idle close. \
                 Exit status: 0 probe completed, 1 --expect-cutoff not met, 2 invalid input, 3 could not start.
                 """
         )

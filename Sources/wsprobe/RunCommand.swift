@@ -22,9 +22,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a load scenario: connections, messages, latencies, thresholds.",
         discussion: """
-            With no target URL in the scenario and no --url, wsprobe starts its own echo target on loopback, or,
-            with target.embedded, its targets behind a small ALB emulation (rules, weights, idle timeout, events).
-            Flags win over scenario values. Exit status: 0 passed, 1 thresholds failed, 2 invalid scenario,
+            With no target URL in the scenario and no --url, wsprobe starts its own echo target on loopback, or, \
+            with target.embedded, its targets behind a small ALB emulation (rules, weights, idle timeout, events). \
+            Flags win over scenario values. Exit status: 0 passed, 1 thresholds failed, 2 invalid scenario, \
             3 could not start, 130 interrupted (the result is still written).
             """
     )
