@@ -89,6 +89,14 @@ struct CheckCommandTests {
             try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         )
         #expect((object["extensions"] as? String)?.hasPrefix("permessage-deflate") == true)
+        // 4 × 4 KiB of patterned text: far fewer bytes on the wire both ways, and the echo line says so.
+        let text = try await WSProbeBinary.run(["check", server.url, "--deflate", "--count", "4", "--size", "4KiB"])
+        #expect(text.status == 0, "\(text.standardOutput)\(text.standardError)")
+        let echo = try #require(text.standardOutput.split(separator: "\n").first { $0.contains("    echo ") })
+        #expect(echo.contains("4/4 × 4096 B text"))
+        let numbers = try #require(echo.firstMatch(of: /with deflate (\d+) B out and (\d+) B in on the wire/))
+        #expect(try #require(Int(numbers.1)) < 4 * 4096 / 4)
+        #expect(try #require(Int(numbers.2)) < 4 * 4096 / 4)
     }
 
     @Test("a 200 health page in place of the upgrade is diagnosed in the upgrade phase")

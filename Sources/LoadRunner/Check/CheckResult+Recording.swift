@@ -60,6 +60,17 @@ extension CheckResult {
             if let first = sorted.first, let last = sorted.last {
                 detail += " (min \(CheckFormat.milliseconds(first)), max \(CheckFormat.milliseconds(last)))"
             }
+            if let wire = session.echoWire {
+                let bytes = EchoBytes(
+                    payload: plan.echoCount * plan.payloadSize,
+                    wireSent: wire.sent,
+                    wireReceived: wire.received
+                )
+                self.echoBytes = bytes
+                if info.deflate != nil {
+                    detail += "; with deflate \(bytes.wireSent) B out and \(bytes.wireReceived) B in on the wire"
+                }
+            }
             self.phases.append(
                 .init(
                     name: "echo",

@@ -43,6 +43,16 @@ package struct CheckResult: Sendable, Codable, Equatable {
         package var chain: [Certificate]
     }
 
+    /// The echoes' bytes: payload each way and whole frames on the wire (compression shows as fewer wire bytes).
+    package struct EchoBytes: Sendable, Codable, Equatable {
+        /// Payload bytes of all echoes, sent (and the same received).
+        package var payload: Int
+        /// Frame bytes written for the echo messages (after compression and masking).
+        package var wireSent: Int
+        /// Frame bytes read for the echoed messages.
+        package var wireReceived: Int
+    }
+
     /// How the connection ended.
     package struct CloseFacts: Sendable, Codable, Equatable {
         package var code: UInt16
@@ -66,6 +76,8 @@ package struct CheckResult: Sendable, Codable, Equatable {
     package var extensions: String?
     package var tls: TLSFacts?
     package var echoMilliseconds: [Double] = []
+    /// Set when every echo came back.
+    package var echoBytes: EchoBytes?
     package var pingMilliseconds: Double?
     package var close: CloseFacts?
     package var totalMilliseconds: Double?

@@ -9,6 +9,8 @@ final class CheckSession: WebSocketDelegate {
     struct Outcome: Sendable {
         var openedAt: NIODeadline?
         var echoes: [TimeAmount] = []
+        /// Wire bytes written and read once the last echo came back (only echo frames had passed by then).
+        var echoWire: (sent: Int, received: Int)?
         var ping: TimeAmount?
         var closeStartedAt: NIODeadline?
         var closedAt: NIODeadline?
@@ -50,6 +52,9 @@ final class CheckSession: WebSocketDelegate {
             )
         }
         self.outcome.echoes.append(receivedAt - sentAt)
+        if self.outcome.echoes.count == self.plan.echoCount {
+            self.outcome.echoWire = (socket.wireBytesWritten, socket.wireBytesRead)
+        }
         self.expected = nil
         self.next(socket)
     }
