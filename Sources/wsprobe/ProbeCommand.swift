@@ -11,8 +11,8 @@ import WSTransport
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Measure properties of the path to a WebSocket service (idle timeout, keep-alive, deflate).",
-        subcommands: [Idle.self, Deflate.self]
+        abstract: "Measure properties of the path to a WebSocket service (idle timeout, deflate, highest rate).",
+        subcommands: [Idle.self, Deflate.self, HighestRate.self]
     )
 
     /// `wsprobe probe idle [URL]`: the idle cutoff of the path, who closes and how, and which heartbeats help.

@@ -52,12 +52,12 @@ private func validateWithSchema(_ files: [String]) throws -> (status: Int32, lin
 
 @Suite("Example scenarios and the JSON Schema")
 struct ExampleScenarioTests {
-    @Test("All ten documented examples are present")
+    @Test("All eleven documented examples are present")
     func present() {
         let names = exampleFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
         for expected in [
             "smoke.yaml", "echo-load.yaml", "arrival-rate.yaml", "tls.yaml", "deflate.yaml", "ci-gate.yaml",
-            "alb-routing.yaml", "alb-weights.yaml", "alb-idle.yaml", "alb-drain.yaml",
+            "alb-routing.yaml", "alb-weights.yaml", "alb-idle.yaml", "alb-drain.yaml", "rate-search.yaml",
         ] {
             #expect(names.contains(expected), "\(expected) is missing")
         }

@@ -50,6 +50,7 @@ struct RunCommandTests {
             ("ci-gate", ["--set", "load.rampUp=1s", "--set", "load.hold=2s"]),
             ("deflate", ["--duration", "2s"]),
             ("arrival-rate", ["--duration", "2s"]),
+            ("rate-search", ["--duration", "2s"]),
         ] as [(String, [String])]
     )
     func exampleScenarios(name: String, extra: [String]) async throws {

@@ -5,9 +5,21 @@ package enum LoadModel: Sendable, Hashable {
 
     /// The message pacing shared by both models, if any.
     package var messages: MessageRate? {
-        switch self {
-        case .closed(let load): return load.messages
-        case .open(let load): return load.messages
+        get {
+            switch self {
+            case .closed(let load): return load.messages
+            case .open(let load): return load.messages
+            }
+        }
+        set {
+            switch self {
+            case .closed(var load):
+                load.messages = newValue
+                self = .closed(load)
+            case .open(var load):
+                load.messages = newValue
+                self = .open(load)
+            }
         }
     }
 

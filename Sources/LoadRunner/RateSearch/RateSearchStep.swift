@@ -1,0 +1,34 @@
+import LoadMetrics
+import RunResults
+
+/// One step of a rate search: the rate run, the verdict of the scenario's thresholds, and the figures behind it.
+package struct RateSearchStep: Sendable, Codable, Equatable {
+    /// Messages per second asked for (in total or per connection, as the scenario's `load.messages.per`).
+    package var rate: Int
+    package var passed: Bool
+    package var sent: UInt64
+    package var received: UInt64
+    package var lost: UInt64
+    package var errors: UInt64
+    /// Message round trip percentiles in microseconds, `nil` without echoes.
+    package var p50Microseconds: UInt64?
+    package var p99Microseconds: UInt64?
+    /// The thresholds that failed, each with what was observed.
+    package var failedThresholds: [String]
+
+    /// The step of a finished run at `rate`.
+    package init(rate: Int, outcome: RunOutcome) {
+        self.rate = rate
+        self.passed = outcome.passed
+        self.sent = outcome.totals[.messagesSent]
+        self.received = outcome.totals[.messagesReceived]
+        self.lost = outcome.totals[.messagesLost]
+        self.errors = outcome.totals.errorCount
+        let rtt = outcome.totals[.messageRTT]
+        self.p50Microseconds = rtt.isEmpty ? nil : rtt.value(atPercentile: 50)
+        self.p99Microseconds = rtt.isEmpty ? nil : rtt.value(atPercentile: 99)
+        self.failedThresholds = outcome.thresholds.filter { !$0.passed }.map {
+            "\($0.expression) (observed \($0.observedText))"
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import LoadRunner
+import NIOCore
+import NIOPosix
+import Scenario
+import WSProtocol
+import WSTransport
+
+extension ProbeCommand {
+    /// `wsprobe probe rate SCENARIO`: the highest message rate at which the scenario's thresholds still pass.
+    struct HighestRate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rate",
+            abstract: "Find the highest message rate at which a scenario's thresholds still pass.",
+            discussion: """
+                Runs the scenario for --step at --from messages per second (its load.messages.rate, in total \
+                or per connection as the scenario says), doubles the rate until a step fails its thresholds \
+                (e.g. p99(message_rtt) < 5ms) or --to passes, then bisects until the highest passing and the \
+                lowest failing rate are within --precision. Each step is a whole run: connections open, \
+                messages are paced open-loop (latency from the intended send time), connections close. With no \
+                URL in the scenario and no --url, wsprobe runs against its own echo target on loopback. \
+                Exit status: 0 a rate passed, 1 even --from failed, 2 invalid input, 3 could not start, \
+                130 interrupted (the steps so far are printed).
+                """
+        )
+
+        @Argument(help: "The scenario file (YAML or JSON); it needs load.messages.rate and thresholds.")
+        var scenario: String
+
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value.", valueName: "key.path=value"))
+        var overrides: [String] = []
+
+        @Option(help: "Target URL, instead of the scenario's.")
+        var url: String?
+
+        @Option(help: "Local source addresses, e.g. 127.0.0.2-127.0.0.20.")
+        var source: String?
+
+        @Option(help: "The first rate tried.")
+        var from = "100/s"
+
+        @Option(help: "The highest rate tried.")
+        var to = "1000000/s"
+
+        @Option(help: "How long each step runs.")
+        var step = "10s"
+
+        @Option(help: "Stop when the lowest failing rate is within this of the highest passing one.")
+        var precision = "10%"
+
+        @Option(name: .customLong("max-steps"), help: "The most steps run (1-50).")
+        var maxSteps = 20
+
+        @Flag(help: "Print the result as JSON instead of text.")
+        var json = false
+
+        func run() async throws {
+            do {
+                let result = try await self.search()
+                print(self.json ? try result.jsonText() : result.consoleText())
+                if result.interrupted { throw ExitStatus.interrupted.exitCode }
+                if result.highestPassingRate == nil { throw ExitStatus.failed.exitCode }
+            } catch let failure as CommandFailure {
+                printError(failure.description)
+                throw failure.status.exitCode
+            }
+        }
+
+        private func search() async throws -> RateSearchResult {
+            var overrides = self.overrides
+            if let source = self.source { overrides.append("target.source=[\(source)]") }
+            let loaded = ScenarioLoader(overrides: overrides).load(contentsOfFile: self.scenario)
+            for diagnostic in loaded.renderedDiagnostics { printError(diagnostic) }
+            guard let scenario = loaded.scenario else {
+                throw Self.usage("scenario.invalid", "the scenario is invalid")
+            }
+            guard scenario.load.messages != nil else {
+                throw Self.usage(
+                    "rate.no-messages",
+                    "the scenario has no load.messages.rate to search; add one, e.g. load.messages.rate: 100/s"
+                )
+            }
+            guard !scenario.thresholds.isEmpty else {
+                throw Self.usage("rate.no-thresholds", "the scenario has no thresholds: they decide which rates pass")
+            }
+            let search = try self.rateSearch()
+            let stepDuration: Duration
+            do {
+                stepDuration = try Duration.parseHuman(self.step)
+            } catch {
+                throw Self.usage("usage.duration", "--step: \(error)")
+            }
+            guard stepDuration >= .seconds(1) else { throw Self.usage("usage.duration", "--step must be at least 1s.") }
+            guard let urlText = self.url ?? scenario.target.url else {
+                guard scenario.target.embedded == nil else {
+                    throw Self.usage(
+                        "rate.embedded",
+                        "probe rate runs against a URL or the built-in echo target, not target.embedded; give --url"
+                    )
+                }
+                return try await EmbeddedTarget.withEchoTarget(subprotocols: scenario.target.subprotocols) { url in
+                    try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
+                }
+            }
+            let url: WebSocketURL
+            do {
+                url = try WebSocketURL(parsing: urlText)
+            } catch {
+                throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
+            }
+            return try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
+        }
+
+        private func run(
+            _ scenario: Scenario,
+            url: WebSocketURL,
+            search: RateSearch,
+            stepDuration: Duration
+        ) async throws -> RateSearchResult {
+            let stop = StopSignal()
+            let signals = InterruptSignals(stop: stop)
+            defer { signals.cancel() }
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+            defer { group.shutdownGracefully { _ in } }
+            do {
+                return try await RateSearchRun.run(
+                    scenario: scenario,
+                    url: url,
+                    search: search,
+                    stepDuration: stepDuration,
+                    stop: stop,
+                    on: group
+                ) { step in
+                    if !self.json { printError("step: \(step.rate)/s \(step.passed ? "passed" : "failed")") }
+                }
+            } catch let error as RunPlanError {
+                throw CommandFailure(
+                    status: error.kind == .invalid ? .invalidInput : .couldNotStart,
+                    code: error.code,
+                    message: error.message
+                )
+            }
+        }
+
+        /// The search with --from, --to, --precision and --max-steps parsed.
+        private func rateSearch() throws -> RateSearch {
+            func rate(_ text: String, flag: String) throws -> Int {
+                do {
+                    let value = try Rate.parse(text).perSecond.rounded()
+                    guard value >= 1 else { throw Self.usage("usage.rate", "\(flag) must be at least 1/s.") }
+                    return Int(value)
+                } catch let error as UnitError {
+                    throw Self.usage("usage.rate", "\(flag): \(error)")
+                }
+            }
+            let from = try rate(self.from, flag: "--from")
+            let to = try rate(self.to, flag: "--to")
+            guard to >= from else { throw Self.usage("usage.rate", "--to must not be below --from.") }
+            let precision: Double
+            do {
+                precision = try Percentage.parse(self.precision).fraction
+            } catch {
+                throw Self.usage("usage.precision", "--precision: \(error)")
+            }
+            guard precision > 0 else { throw Self.usage("usage.precision", "--precision must be above 0%.") }
+            guard (1...50).contains(self.maxSteps) else {
+                throw Self.usage("usage.max-steps", "--max-steps must be from 1 to 50.")
+            }
+            return RateSearch(from: from, to: to, precision: precision, maxSteps: self.maxSteps)
+        }
+
+        private static func usage(_ code: String, _ message: String) -> CommandFailure {
+            CommandFailure(status: .invalidInput, code: code, message: message)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `wsprobe probe rate` through the built binary: a short search against the built-in target, and bad input.
+@Suite("wsprobe probe rate through the built binary")
+struct ProbeRateCommandTests {
+    static let scenario = """
+        name: rate-cli
+        load:
+          connections: 2
+          messages:
+            rate: 1/s
+        steps:
+          - repeat:
+              steps:
+                - send:
+                    size: 16B
+                - expect:
+                    timeout: 2s
+        thresholds:
+          - count(errors) == 0
+        """
+
+    /// Writes `text` to a fresh temporary file and returns its path.
+    static func file(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wsprobe-rate-\(UUID().uuidString).yaml"
+        )
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test("a range that passes to its top: every step passes, the verdict says the limit is higher, exit 0")
+    func passesToTheTop() async throws {
+        let path = try Self.file(Self.scenario)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try await WSProbeBinary.run([
+            "probe", "rate", path, "--from", "5/s", "--to", "10/s", "--step", "1s", "--json",
+        ])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        )
+        let steps = try #require(json["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["rate"] as? Int } == [5, 10])
+        #expect(steps.allSatisfy { $0["passed"] as? Bool == true })
+        #expect(json["highestPassingRate"] as? Int == 10)
+        #expect((json["conclusion"] as? String)?.contains("the limit is higher") == true)
+    }
+
+    @Test(
+        "bad input exits 2 with a specific message",
+        arguments: [
+            ("thresholds:\n  - count(errors) == 0", [String](), "rate.no-messages"),
+            ("", [String](), "rate.no-thresholds"),
+            ("", ["--from", "0/s"], "--from must be at least 1/s"),
+            ("", ["--from", "10/s", "--to", "5/s"], "--to must not be below --from"),
+            ("", ["--precision", "ten"], "--precision"),
+        ]
+    )
+    func badInput(extra: String, arguments: [String], message: String) async throws {
+        var text = extra.hasPrefix("thresholds") ? "name: plain\nsteps:\n  - close\n" + extra : Self.scenario
+        if extra.isEmpty, message == "rate.no-thresholds" {
+            text = text.replacingOccurrences(of: "thresholds:\n  - count(errors) == 0", with: "")
+        }
+        let path = try Self.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try await WSProbeBinary.run(["probe", "rate", path] + arguments)
+        #expect(run.status == 2, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardError.contains(message), "\(run.standardError)")
+    }
+}
