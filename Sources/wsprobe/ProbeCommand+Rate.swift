@@ -140,6 +140,8 @@ extension ProbeCommand {
                     code: error.code,
                     message: error.message
                 )
+            } catch {
+                throw CommandFailure(status: .couldNotStart, code: "run.start", message: "\(error)")
             }
         }
 
