@@ -1,6 +1,7 @@
 import LoadRunner
 import NIOCore
 import NIOPosix
+import TLSOpenSSL
 import TestSupport
 import Testing
 import WSDeflate
@@ -72,5 +73,30 @@ struct DeflateProbeTests {
         let text = result.consoleText()
         #expect(text.contains("FAIL, 7 offers: 0 accepted, 0 declined, 7 failed"))
         #expect(try result.jsonText().contains("\"passed\" : false"))
+    }
+
+    @Test(
+        "through HAProxy and nginx (TLS) every offer reaches a deflate backend and its answer comes back intact",
+        arguments: ALBStandInKind.allCases
+    )
+    func throughProxies(kind: ALBStandInKind) async throws {
+        let bed = try await ALBTestBed.start(kind, backendDeflate: true)
+        defer { bed.stop() }
+        var plan = DeflateProbePlan(
+            connect: ConnectOptions(url: try WebSocketURL(try #require(bed.proxy.url("/b/chat", tls: true))))
+        )
+        plan.connect.timeouts = PhaseTimeouts(all: .seconds(5))
+        plan.connect.tls = try TLSContext(configuration: .client(caFile: try CertificateFactory.shared().caCertificate))
+        plan.connect.serverName = "localhost"
+        plan.payloadSize = 2048
+        let result = await DeflateProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton)
+        #expect(result.passed, "\(kind): \(result.consoleText())")
+        #expect(result.count(.accepted) == DeflateProbePlan.standardOffers.count, "\(kind): \(result.consoleText())")
+        let window = try #require(result.rows.first { $0.offer == "permessage-deflate; server_max_window_bits=10" })
+        #expect(window.response?.contains("server_max_window_bits=10") == true)
+        for row in result.rows {
+            let bytes = try #require(row.echoBytes)
+            #expect(bytes.wireReceived < bytes.payload / 4, "\(kind) \(row.offer)")
+        }
     }
 }

@@ -37,17 +37,19 @@ package final class ALBTestBed: Sendable {
     ///   - kind: HAProxy or nginx.
     ///   - tls: whether the proxy also terminates TLS with the test CA's server certificate; true.
     ///   - backendIdleClose: passed to the backends' `idleClose`; none by default.
+    ///   - backendDeflate: whether the backends negotiate permessage-deflate; off by default.
     ///   - configure: changes to the standard table before it is rendered, e.g. a deliberately
     ///     wrong rule or other weights.
     package static func start(
         _ kind: ALBStandInKind,
         tls: Bool = true,
         backendIdleClose: Duration? = nil,
+        backendDeflate: Bool = false,
         configure: @Sendable (inout ALBStandInConfiguration) -> Void = { _ in }
     ) async throws -> ALBTestBed {
-        async let a = PythonWebSocketServer.start(id: "A", idleClose: backendIdleClose)
-        async let b = PythonWebSocketServer.start(id: "B", idleClose: backendIdleClose)
-        async let c = PythonWebSocketServer.start(id: "C", idleClose: backendIdleClose)
+        async let a = PythonWebSocketServer.start(id: "A", deflate: backendDeflate, idleClose: backendIdleClose)
+        async let b = PythonWebSocketServer.start(id: "B", deflate: backendDeflate, idleClose: backendIdleClose)
+        async let c = PythonWebSocketServer.start(id: "C", deflate: backendDeflate, idleClose: backendIdleClose)
         async let plain = HostileServer.start()
         let (serverA, serverB, serverC, plainServer) = try await (a, b, c, plain)
         do {
