@@ -19,7 +19,8 @@ extension ProbeCommand {
                 (e.g. p99(message_rtt) < 5ms) or --to passes, then bisects until the highest passing and the \
                 lowest failing rate are within --precision. Each step is a whole run: connections open, \
                 messages are paced open-loop (latency from the intended send time), connections close. With no \
-                URL in the scenario and no --url, wsprobe runs against its own echo target on loopback. \
+                URL in the scenario and no --url, wsprobe runs against its own echo target on loopback (or, with \
+                target.embedded, its ALB emulation without the timed events). \
                 Exit status: 0 a rate passed, 1 even --from failed, 2 invalid input, 3 could not start, \
                 130 interrupted (the steps so far are printed).
                 """
@@ -93,11 +94,19 @@ extension ProbeCommand {
             }
             guard stepDuration >= .seconds(1) else { throw Self.usage("usage.duration", "--step must be at least 1s.") }
             guard let urlText = self.url ?? scenario.target.url else {
-                guard scenario.target.embedded == nil else {
-                    throw Self.usage(
-                        "rate.embedded",
-                        "probe rate runs against a URL or the built-in echo target, not target.embedded; give --url"
-                    )
+                if let embedded = scenario.target.embedded {
+                    // Through the ALB emulation, without its timed events (each step is a run of its own).
+                    let tls = try embedded.tls ? EphemeralTLSFiles(hostNames: RunCommand.tlsNames(scenario)) : nil
+                    defer { tls?.remove() }
+                    var scenario = scenario
+                    if let tls { scenario.target.tls.caCertificate = tls.authorityFile }
+                    return try await EmbeddedTarget.withALB(
+                        embedded,
+                        subprotocols: scenario.target.subprotocols,
+                        tls: tls?.server
+                    ) { url, _ in
+                        try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
+                    }
                 }
                 return try await EmbeddedTarget.withEchoTarget(subprotocols: scenario.target.subprotocols) { url in
                     try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)

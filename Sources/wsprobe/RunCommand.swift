@@ -117,7 +117,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The names an embedded TLS listener's certificate covers: the scenario's server name and `localhost`.
-    private static func tlsNames(_ scenario: Scenario) -> [String] {
+    static func tlsNames(_ scenario: Scenario) -> [String] {
         var names = ["localhost"]
         if let name = scenario.target.tls.serverName, name != "localhost" { names.insert(name, at: 0) }
         return names

@@ -49,6 +49,39 @@ struct ProbeRateCommandTests {
         #expect((json["conclusion"] as? String)?.contains("the limit is higher") == true)
     }
 
+    /// Weighted 1:1, 40 connections all land on one target with probability 2^-39.
+    @Test("a scenario with target.embedded is searched through the ALB emulation, both targets serving")
+    func throughTheEmulation() async throws {
+        let path = try Self.file(
+            """
+            name: rate-alb
+            target:
+              embedded:
+                targets:
+                  - {id: a, weight: 1}
+                  - {id: b, weight: 1}
+            load:
+              connections: 40
+              messages:
+                rate: 1/s
+                per: total
+            steps:
+              - repeat:
+                  steps:
+                    - send: {size: 16B}
+                    - expect: {timeout: 2s}
+            thresholds:
+              - count(errors) == 0
+              - count(upgrade_ok{target="a"}) >= 1
+              - count(upgrade_ok{target="b"}) >= 1
+            """
+        )
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try await WSProbeBinary.run(["probe", "rate", path, "--from", "20/s", "--to", "40/s", "--step", "1s"])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardOutput.contains("result: 40/s passed, the top of the range"), "\(run.standardOutput)")
+    }
+
     @Test(
         "bad input exits 2 with a specific message",
         arguments: [
