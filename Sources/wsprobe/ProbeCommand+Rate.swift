@@ -26,17 +26,8 @@ extension ProbeCommand {
                 """
         )
 
-        @Argument(help: "The scenario file (YAML or JSON); it needs load.messages.rate and thresholds.")
-        var scenario: String
-
-        @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value.", valueName: "key.path=value"))
-        var overrides: [String] = []
-
-        @Option(help: "Target URL, instead of the scenario's.")
-        var url: String?
-
-        @Option(help: "Local source addresses, e.g. 127.0.0.2-127.0.0.20.")
-        var source: String?
+        /// The scenario needs `load.messages.rate` and thresholds.
+        @OptionGroup var target: ScenarioOptions
 
         @Option(help: "The first rate tried.")
         var from = "100/s"
@@ -69,13 +60,7 @@ extension ProbeCommand {
         }
 
         private func search() async throws -> RateSearchResult {
-            var overrides = self.overrides
-            if let source = self.source { overrides.append("target.source=[\(source)]") }
-            let loaded = ScenarioLoader(overrides: overrides).load(contentsOfFile: self.scenario)
-            for diagnostic in loaded.renderedDiagnostics { printError(diagnostic) }
-            guard let scenario = loaded.scenario else {
-                throw Self.usage("scenario.invalid", "the scenario is invalid")
-            }
+            let scenario = try self.target.load()
             guard scenario.load.messages != nil else {
                 throw Self.usage(
                     "rate.no-messages",
@@ -93,32 +78,10 @@ extension ProbeCommand {
                 throw Self.usage("usage.duration", "--step: \(error)")
             }
             guard stepDuration >= .seconds(1) else { throw Self.usage("usage.duration", "--step must be at least 1s.") }
-            guard let urlText = self.url ?? scenario.target.url else {
-                if let embedded = scenario.target.embedded {
-                    // Through the ALB emulation, without its timed events (each step is a run of its own).
-                    let tls = try embedded.tls ? EphemeralTLSFiles(hostNames: RunCommand.tlsNames(scenario)) : nil
-                    defer { tls?.remove() }
-                    var scenario = scenario
-                    if let tls { scenario.target.tls.caCertificate = tls.authorityFile }
-                    return try await EmbeddedTarget.withALB(
-                        embedded,
-                        subprotocols: scenario.target.subprotocols,
-                        tls: tls?.server
-                    ) { url, _ in
-                        try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
-                    }
-                }
-                return try await EmbeddedTarget.withEchoTarget(subprotocols: scenario.target.subprotocols) { url in
-                    try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
-                }
+            // Through an ALB emulation its timed events are not replayed: each step is a run of its own.
+            return try await self.target.withTarget(scenario) { scenario, url, _ in
+                try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
             }
-            let url: WebSocketURL
-            do {
-                url = try WebSocketURL(parsing: urlText)
-            } catch {
-                throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
-            }
-            return try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
         }
 
         private func run(

@@ -29,14 +29,7 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).")
-    var scenario: String
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value.", valueName: "key.path=value"))
-    var overrides: [String] = []
-
-    @Option(help: "Target URL, instead of the scenario's.")
-    var url: String?
+    @OptionGroup var target: ScenarioOptions
 
     @Option(help: "Folder for report.json (default reports/<scenario>/<UTC timestamp>/).")
     var out: String?
@@ -46,9 +39,6 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Run the i-th of N shares of the scenario, e.g. 0/4.", valueName: "i/N"))
     var shard: String?
-
-    @Option(help: ArgumentHelp("Local source addresses, e.g. 127.0.0.2-127.0.0.20.", valueName: "range"))
-    var source: String?
 
     @Option(help: "Run length, instead of the scenario's (e.g. 30s).")
     var duration: String?
@@ -71,13 +61,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func execute() async throws -> RunOutcome {
-        var overrides = self.overrides
-        if let source = self.source { overrides.append("target.source=[\(source)]") }
-        let loaded = ScenarioLoader(overrides: overrides).load(contentsOfFile: self.scenario)
-        for diagnostic in loaded.renderedDiagnostics { printError(diagnostic) }
-        guard let scenario = loaded.scenario else {
-            throw CommandFailure(status: .invalidInput, code: "scenario.invalid", message: "the scenario is invalid")
-        }
+        let scenario = try self.target.load()
         let shard = try self.parsedShard()
         let duration = try self.duration.map { text throws(CommandFailure) -> Duration in
             do {
@@ -86,41 +70,10 @@ struct RunCommand: AsyncParsableCommand {
                 throw CommandFailure(status: .invalidInput, code: "usage.duration", message: "--duration: \(error)")
             }
         }
-        let urlText = self.url ?? scenario.target.url
         let folder = try RunOutput.prepare(self.out, scenario: scenario.name)
-        guard let urlText else {
-            if let embedded = scenario.target.embedded {
-                // A TLS listener gets a throwaway CA that this run, and only this run, trusts.
-                let tls = try embedded.tls ? EphemeralTLSFiles(hostNames: Self.tlsNames(scenario)) : nil
-                defer { tls?.remove() }
-                var scenario = scenario
-                if let tls { scenario.target.tls.caCertificate = tls.authorityFile }
-                return try await EmbeddedTarget.withALB(
-                    embedded,
-                    subprotocols: scenario.target.subprotocols,
-                    tls: tls?.server
-                ) { url, alb in
-                    try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder, alb: alb)
-                }
-            }
-            return try await EmbeddedTarget.withEchoTarget(subprotocols: scenario.target.subprotocols) { url in
-                try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder)
-            }
+        return try await self.target.withTarget(scenario) { scenario, url, alb in
+            try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder, alb: alb)
         }
-        let url: WebSocketURL
-        do {
-            url = try WebSocketURL(parsing: urlText)
-        } catch {
-            throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
-        }
-        return try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder)
-    }
-
-    /// The names an embedded TLS listener's certificate covers: the scenario's server name and `localhost`.
-    static func tlsNames(_ scenario: Scenario) -> [String] {
-        var names = ["localhost"]
-        if let name = scenario.target.tls.serverName, name != "localhost" { names.insert(name, at: 0) }
-        return names
     }
 
     private func parsedShard() throws(CommandFailure) -> Shard {
