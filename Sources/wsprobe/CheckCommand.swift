@@ -3,7 +3,6 @@ import Foundation
 import LoadRunner
 import NIOPosix
 import Reports
-import Scenario
 import WSProtocol
 import WSTransport
 
@@ -111,12 +110,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     private func check() async throws -> CheckResult {
-        let size: Int
-        do {
-            size = try Int(self.size) ?? ByteSize.parse(self.size).bytes
-        } catch {
-            throw CommandFailure(status: .invalidInput, code: "usage.size", message: "--size '\(self.size)': \(error)")
-        }
+        let size = try ConnectionOptions.byteCount(self.size, flag: "--size")
         guard let urlText = self.url else {
             guard self.tls else {
                 return try await EmbeddedTarget.withEchoTarget { url in

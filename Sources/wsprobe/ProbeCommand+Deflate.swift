@@ -1,7 +1,6 @@
 import ArgumentParser
 import LoadRunner
 import NIOPosix
-import Scenario
 import WSDeflate
 import WSProtocol
 import WSTransport
@@ -104,15 +103,7 @@ extension ProbeCommand {
                     }
                 }
             }
-            do {
-                plan.payloadSize = try Int(self.size) ?? ByteSize.parse(self.size).bytes
-            } catch {
-                throw CommandFailure(
-                    status: .invalidInput,
-                    code: "usage.size",
-                    message: "--size '\(self.size)': \(error)"
-                )
-            }
+            plan.payloadSize = try ConnectionOptions.byteCount(self.size, flag: "--size")
             guard (1...16_777_216).contains(plan.payloadSize) else {
                 throw CommandFailure(
                     status: .invalidInput,

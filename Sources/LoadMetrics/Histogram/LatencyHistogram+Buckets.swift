@@ -23,6 +23,7 @@ extension LatencyHistogram {
     /// - Throws: ``HistogramDecodingError`` when the buckets are not a consistent histogram.
     package init(buckets encoded: HistogramBuckets) throws(HistogramDecodingError) {
         self.init(configuration: encoded.configuration)
+        if !encoded.buckets.isEmpty { self.allocateBuckets() }  // the loops below ask the layout per bucket
         let highest = encoded.configuration.highestTrackableValue
         var sum: UInt64 = 0
         var previousLowest: UInt64?

@@ -35,7 +35,13 @@ package struct LatencyHistogram: Sendable {
     /// An empty histogram of the standard layout, for bucket arithmetic on histograms without storage.
     private static let standardLayout = makeHistogram(.latencyMicroseconds)
 
-    /// The buckets, or an empty histogram of this layout (for reading only).
+    /// Allocates the bucket array if there is none yet.
+    mutating func allocateBuckets() {
+        if self.storage == nil { self.storage = Self.makeHistogram(self.configuration) }
+    }
+
+    /// The buckets, or an empty histogram of this layout (for reading only; a layout other than the standard
+    /// one is built for each read, so loops over bucket arithmetic call `allocateBuckets()` first).
     private var histogram: Histogram<UInt64> {
         if let storage = self.storage { return storage }
         return self.configuration == .latencyMicroseconds
@@ -61,7 +67,7 @@ package struct LatencyHistogram: Sendable {
     package mutating func record(_ value: UInt64, count: UInt64) -> Bool {
         guard count > 0 else { return true }
         if value <= self.configuration.highestTrackableValue {
-            if self.storage == nil { self.storage = Self.makeHistogram(self.configuration) }
+            self.allocateBuckets()
             if self.storage?.record(value, count: count) == true { return true }
         }
         self.overflowCount &+= count

@@ -32,24 +32,6 @@ extension DeflateProbeResult {
         return lines.joined(separator: "\n")
     }
 
-    /// The result as pretty-printed JSON with sorted keys, `passed` included.
-    package func jsonText() throws -> String {
-        struct Document: Encodable {
-            var result: DeflateProbeResult
-            var passed: Bool
-            func encode(to encoder: any Encoder) throws {
-                try self.result.encode(to: encoder)
-                var container = encoder.container(keyedBy: Key.self)
-                try container.encode(self.passed, forKey: .passed)
-            }
-            enum Key: String, CodingKey { case passed }
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Document(result: self, passed: self.passed))
-        return String(decoding: data, as: UTF8.self)
-    }
-
     private static func mark(_ answer: DeflateProbeRow.Answer) -> String {
         switch answer {
         case .accepted: return "✓"

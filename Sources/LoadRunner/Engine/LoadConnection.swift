@@ -295,12 +295,9 @@ final class LoadConnection: WebSocketDelegate {
             self.pacer = pacer
             return intended
         }
-        guard let next = pacer.nextIntendedNanoseconds else {
-            // The pacer reached the run's end: nothing more is sent; the stop closes the connection.
-            self.wait = .permit
-            return nil
-        }
         self.wait = .permit
+        // Past the run's end the pacer gives nothing more: the connection waits for the stop to close it.
+        guard let next = pacer.nextIntendedNanoseconds else { return nil }
         let bound = NIOLoopBound(self, eventLoop: self.worker.loop)
         self.pacerTimer = self.worker.loop.scheduleTask(deadline: NIODeadline.uptimeNanoseconds(next)) {
             let connection = bound.value

@@ -35,13 +35,6 @@ package struct RateSearchResult: Sendable, Codable, Equatable {
         return line
     }
 
-    /// The result as pretty-printed JSON with sorted keys.
-    package func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
     private static func milliseconds(_ microseconds: UInt64) -> String {
         "\(Self.number(Double(microseconds) / 1000)) ms"
     }

@@ -32,7 +32,7 @@ package enum RateSearchRun {
         return RateSearchResult(
             scenario: scenario.name,
             target: url.text,
-            stepSeconds: Double(stepDuration.components.seconds) + Double(stepDuration.components.attoseconds) / 1e18,
+            stepSeconds: stepDuration.seconds,
             steps: steps,
             highestPassingRate: search.highestPass,
             conclusion: search.conclusion,

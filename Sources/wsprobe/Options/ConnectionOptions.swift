@@ -157,4 +157,13 @@ struct ConnectionOptions: ParsableArguments {
             throw CommandFailure(status: .invalidInput, code: "usage.duration", message: "\(flag) '\(text)': \(error)")
         }
     }
+
+    /// Parses a size flag: plain bytes (`16`) or a human size (`64KiB`).
+    static func byteCount(_ text: String, flag: String) throws(CommandFailure) -> Int {
+        do {
+            return try Int(text) ?? ByteSize.parse(text).bytes
+        } catch {
+            throw CommandFailure(status: .invalidInput, code: "usage.size", message: "\(flag) '\(text)': \(error)")
+        }
+    }
 }
