@@ -114,7 +114,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: ["Scenario", "SecretRedaction", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RunResultsTests",
             dependencies: ["RunResults", "LoadMetrics", "Scenario", "SecretRedaction"],
