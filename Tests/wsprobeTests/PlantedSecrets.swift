@@ -15,6 +15,7 @@ struct PlantedSecrets {
         "scenario url": "scenariourltoken0c1d", "scenario header": "scenarioheader2e3f",
         "scenario cookie": "scenariocookie4a5b", "scenario query": "scenarioquery6c7d",
         "route header": "routeheader8e9f", "route cookie": "routecookie0a2b", "route query": "routequery4c6d",
+        "TLS key contents": "tlskeycontents8d9e",
     ]
 
     /// The `-H` flags of a command that opens connections.

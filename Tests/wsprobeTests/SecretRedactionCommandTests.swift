@@ -69,6 +69,16 @@ struct SecretRedactionCommandTests {
         #expect(extra.status != 0)
         #expect(extra.standardError.contains("token=[redacted]"), "\(extra.standardError)")
         #expect(PlantedSecrets.leaks(in: extra) == [])
+        // A TLS key file's path may show, its contents never.
+        let folder = try PlantedSecrets.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let key = folder.appendingPathComponent("client.key")
+        let keyText =
+            "-----BEGIN PRIVATE KEY-----\n\(PlantedSecrets.all["TLS key contents"] ?? "")\n-----END PRIVATE KEY-----\n"
+        try keyText.write(to: key, atomically: true, encoding: .utf8)
+        let tls = try await WSProbeBinary.run(["check", "wss://127.0.0.1:1/", "--cert", key.path, "--key", key.path])
+        #expect(tls.status == 3, "\(tls.standardOutput)\(tls.standardError)")
+        #expect(PlantedSecrets.leaks(in: tls) == [])
         let shown = try await WSProbeBinary.run(["check", "ws://alice:\(password)@127.0.0.1:1/", "--show-secrets"])
         #expect(shown.standardError.contains(password))
     }
