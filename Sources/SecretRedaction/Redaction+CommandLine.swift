@@ -45,8 +45,11 @@ extension Redaction {
                 if let colon = value.firstIndex(of: ":"), Self.isSensitive(name: String(value[..<colon]).trimmingSpaces)
                 {
                     Self.register(secret: String(value[value.index(after: colon)...]))
-                } else if let name = value.split(separator: " ").first, Self.isSensitive(name: String(name)) {
-                    Self.register(secret: String(value.dropFirst(name.count)))
+                } else if let name = value.split(whereSeparator: { $0 == " " || $0 == "=" }).first,
+                    Self.isSensitive(name: String(name))
+                {
+                    // A malformed header (no colon) is echoed by its error message: hide what follows the name.
+                    Self.register(secret: String(value.dropFirst(name.count + 1)))
                 }
             case "--set":
                 if let equals = value.firstIndex(of: "="),

@@ -87,10 +87,12 @@ struct RedactionTests {
         Redaction.register(secretsInArguments: [
             "check", "wss://u:url-password-1c2d@h/?room=lobby-room-1&sig=signature-value-3e4f", "-H",
             "X-Api-Key: header-key-5a6b", "--set", "target.headers.Authorization=set-secret-7c8d",
-            "-H", "Authorization basic-no-colon-9e0f",
+            "-H", "Authorization basic-no-colon-9e0f", "--header=X-Api-Key=equals-no-colon-1a2b",
         ])
-        let echoed = "url-password-1c2d signature-value-3e4f header-key-5a6b set-secret-7c8d basic-no-colon-9e0f"
-        #expect(Redaction.redact(text: echoed) == Array(repeating: "[redacted]", count: 5).joined(separator: " "))
+        let echoed =
+            "url-password-1c2d signature-value-3e4f header-key-5a6b set-secret-7c8d basic-no-colon-9e0f "
+            + "equals-no-colon-1a2b"
+        #expect(Redaction.redact(text: echoed) == Array(repeating: "[redacted]", count: 6).joined(separator: " "))
         #expect(Redaction.redact(text: "lobby-room-1") == "lobby-room-1")
     }
 }
