@@ -105,9 +105,15 @@ struct PlantedSecrets {
             ["serve", "--port", String(port), "--id", "planted", "--idle-close", "2s"],
             output: .file(log.path)
         )
+        var output = ""
         for _ in 0..<100 {
-            if ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("listening on") { break }
+            output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if output.contains("listening on") { break }
             try await Task.sleep(for: .milliseconds(50))
+        }
+        guard output.contains("listening on") else {
+            await process.stop()
+            throw PeerError.notListening(peer: "wsprobe serve", port: port, seconds: 5, output: output)
         }
         do {
             try await body("ws://127.0.0.1:\(port)/")

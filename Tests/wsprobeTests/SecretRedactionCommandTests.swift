@@ -83,7 +83,7 @@ struct SecretRedactionCommandTests {
         #expect(shown.standardError.contains(password))
     }
 
-    @Test("run, merge and report: no file, console line or progress line shows a secret")
+    @Test("run, merge, report and compare: no file, console line or progress line shows a secret")
     func runMergeReport() async throws {
         try await PlantedSecrets.withServeTarget { target in
             let folder = try PlantedSecrets.folder()
@@ -125,6 +125,9 @@ struct SecretRedactionCommandTests {
             )
             #expect(PlantedSecrets.fileTexts(under: rendered).count == 2, "\(report.standardError)")
             #expect(PlantedSecrets.leaks(in: report, files: [rendered]) == [])
+            let compare = try await WSProbeBinary.run(["compare", shards[0], shards[1]])
+            #expect(!compare.standardOutput.isEmpty, "\(compare.standardError)")
+            #expect(PlantedSecrets.leaks(in: compare) == [])
         }
     }
 
