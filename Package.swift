@@ -57,20 +57,26 @@ let package = Package(
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: hotPath
         ),
-        .target(name: "Scenario", dependencies: ["Yams"], swiftSettings: strict),
+        // What every output passes through before it leaves the process (secrets hidden).
+        .target(name: "SecretRedaction", swiftSettings: strict),
+        .target(name: "Scenario", dependencies: ["Yams", "SecretRedaction"], swiftSettings: strict),
         .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
 
-        .target(name: "RunResults", dependencies: ["Scenario", "LoadMetrics"], swiftSettings: strict),
+        .target(
+            name: "RunResults",
+            dependencies: ["Scenario", "LoadMetrics", "SecretRedaction"],
+            swiftSettings: strict
+        ),
         .target(
             name: "Reports",
-            dependencies: ["RunResults", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["RunResults", "SecretRedaction", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
 
         // The engine: where the two sides meet.
         .target(
             name: "LoadRunner",
-            dependencies: ["WSTransport", "Scenario", "LoadMetrics", "RunResults", nioCore, nioPosix],
+            dependencies: ["WSTransport", "Scenario", "LoadMetrics", "RunResults", "SecretRedaction", nioCore, nioPosix],
             swiftSettings: hotPath
         ),
 
@@ -79,7 +85,7 @@ let package = Package(
             name: "wsprobe",
             dependencies: [
                 "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "RunResults", "Reports",
-                nioCore, nioPosix,
+                "SecretRedaction", nioCore, nioPosix,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -93,6 +99,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto"], swiftSettings: strict),
+        .testTarget(name: "SecretRedactionTests", dependencies: ["SecretRedaction"], swiftSettings: strict),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WSDeflateTests", dependencies: ["WSDeflate", "TestSupport"], swiftSettings: strict),
         .testTarget(
@@ -107,10 +114,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: ["Scenario", "SecretRedaction", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RunResultsTests",
-            dependencies: ["RunResults", "LoadMetrics", "Scenario"],
+            dependencies: ["RunResults", "LoadMetrics", "Scenario", "SecretRedaction"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 package import Foundation
 package import RunResults
+import SecretRedaction
 
 /// Renders a ``RunResults/RunResult`` into one report format.
 ///
@@ -14,9 +15,10 @@ package protocol ReportWriter: Sendable {
 }
 
 extension ReportWriter {
-    /// The report as UTF-8 bytes.
+    /// The report as UTF-8 bytes, through the redaction step every output passes (``Redaction/redact(text:)``:
+    /// URL userinfo, sensitive query values and every registered secret hidden unless `--show-secrets`).
     package func renderData(_ result: RunResult) throws -> Data {
-        Data(try self.render(result).utf8)
+        Data(Redaction.redact(text: try self.render(result)).utf8)
     }
 
     /// Renders the report and writes it to `url` atomically.

@@ -47,7 +47,7 @@ struct ALBLintCommand: ParsableCommand {
         do {
             configuration = try ALBConfigLoader.load(paths: files)
         } catch {
-            FileHandle.standardError.write(Data("error[\(error.code)]: \(error)\n".utf8))
+            printError("error[\(error.code)]: \(error)")
             throw ExitCode(2)
         }
         let options = LintOptions(heartbeatMilliseconds: heartbeat.flatMap(DurationText.milliseconds), sources: sources)
@@ -59,7 +59,7 @@ struct ALBLintCommand: ParsableCommand {
             do {
                 print(try LintReportFormatter.json(report), terminator: "")
             } catch {
-                FileHandle.standardError.write(Data("error[\(error.code)]: \(error)\n".utf8))
+                printError("error[\(error.code)]: \(error)")
                 throw ExitCode(2)
             }
         }

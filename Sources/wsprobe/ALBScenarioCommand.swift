@@ -83,7 +83,7 @@ struct ALBScenarioCommand: ParsableCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            try writeOutputFile(text, to: URL(fileURLWithPath: output))
         } catch {
             printError("error[alb.scenario.write]: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.couldNotStart.rawValue)

@@ -90,7 +90,8 @@ struct CheckCommand: AsyncParsableCommand {
             commandLine: CommandLine.arguments,
             toolVersion: WSProbeVersion.current,
             startedAt: startedAt,
-            endedAt: endedAt
+            endedAt: endedAt,
+            target: self.url == nil ? Self.builtInTargetName(tls: self.tls) : nil
         )
         do {
             if let out = self.out {
@@ -107,6 +108,12 @@ struct CheckCommand: AsyncParsableCommand {
                 message: "Could not write the reports: \(error)"
             )
         }
+    }
+
+    /// How check names identify the built-in target: without its ephemeral port, so a CI system tracks the
+    /// same test case from run to run.
+    static func builtInTargetName(tls: Bool) -> String {
+        tls ? "built-in echo target (wss)" : "built-in echo target"
     }
 
     private func check() async throws -> CheckResult {

@@ -48,6 +48,6 @@ enum ReportOutput {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data(("wsprobe: " + message + "\n").utf8))
+        wsprobe.printError("wsprobe: " + message)
     }
 }

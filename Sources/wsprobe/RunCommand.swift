@@ -149,7 +149,10 @@ struct RunCommand: AsyncParsableCommand {
         let file = folder.appendingPathComponent("report.json")
         do {
             try ReportBundle.write(result, to: folder)
-            try outcome.jsonData().write(to: folder.appendingPathComponent("engine.json"))
+            try writeOutputFile(
+                String(decoding: try outcome.jsonData(), as: UTF8.self),
+                to: folder.appendingPathComponent("engine.json")
+            )
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,

@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try await EchoServer.start(configuration: configuration)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            printError("error: \(error)")
             throw ExitCode(3)  // could not start (DESIGN §1.6)
         }
         let scheme = configuration.tls == nil ? "ws" : "wss"
@@ -145,7 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Writes a line to stdout unbuffered, so scripts reading the pipe see it at once.
     private static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        printProgress(line)
     }
 
     private static let signalQueue = DispatchQueue(label: "wsprobe.serve.signals")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The root command: verifies WebSocket connectivity through load balancers and load-tests WebSocket services.
 @main
@@ -6,6 +7,7 @@ struct WSProbe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wsprobe",
         abstract: "Verify WebSocket connectivity through application load balancers and load-test WebSocket services.",
+        discussion: ShowSecretsOption.help,
         version: WSProbeVersion.current,
         subcommands: [
             CheckCommand.self, RunCommand.self, ServeCommand.self, ValidateCommand.self, ReportCommand.self,
@@ -13,9 +15,25 @@ struct WSProbe: AsyncParsableCommand {
         ]
     )
 
-    /// Accepts `--deflate` without a value before ArgumentParser runs.
+    /// Applies `--show-secrets` and accepts `--deflate` without a value before ArgumentParser runs; every
+    /// message, ArgumentParser's own included, is printed through the redaction step.
     static func main() async {
-        await Self.main(Self.normalizedArguments(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Self.normalizedArguments(ShowSecretsOption.apply(to: Array(CommandLine.arguments.dropFirst())))
+        do {
+            var command = try Self.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let status = Self.exitCode(for: error)
+            let message = Self.fullMessage(for: error)
+            if !message.isEmpty {
+                if status.isSuccess { print(message) } else { printError(message) }
+            }
+            Foundation.exit(status.rawValue)
+        }
     }
 
     /// Subcommands whose `--deflate` takes optional parameters.

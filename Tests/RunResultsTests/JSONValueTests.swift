@@ -1,5 +1,6 @@
 import RunResults
 import Scenario
+import SecretRedaction
 import Testing
 
 @Suite("Scenario as JSON")

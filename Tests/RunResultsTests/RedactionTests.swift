@@ -1,21 +1,10 @@
 import RunResults
 import Scenario
+import SecretRedaction
 import Testing
 
-@Suite("Redaction")
+@Suite("Redaction of scenarios and heads")
 struct RedactionTests {
-    @Test(
-        "Sensitive header names are recognised case-insensitively",
-        arguments: [
-            ("Authorization", true), ("proxy-authorization", true), ("Cookie", true), ("Set-Cookie", true),
-            ("X-Api-Key", true), ("x-auth-token", true), ("Client-Secret", true), ("password", true),
-            ("Host", false), ("Upgrade", false), ("Sec-WebSocket-Protocol", false), ("X-Trace", false),
-        ]
-    )
-    func names(_ pair: (String, Bool)) {
-        #expect(Redaction.isSensitive(name: pair.0) == pair.1)
-    }
-
     @Test("A scenario's header map, header list, header strings, cookies and URL tokens are redacted")
     func scenario() {
         let document: JSONValue = .object([
@@ -65,19 +54,5 @@ struct RedactionTests {
         )
         #expect(sample.headers == [HeaderField(name: "Set-Cookie", value: "[redacted]")])
         #expect(sample.bodyExcerpt?.count == ErrorSample.bodyExcerptLimit)
-    }
-
-    @Test("Command lines lose header secrets, --set secrets and URL tokens")
-    func commandLine() {
-        let redacted = Redaction.redact(commandLine: [
-            "wsprobe", "check", "wss://h/p?token=abc", "-H", "Authorization: Bearer x", "--set", "target.apiKey=k",
-            "--header=Cookie: a=b", "--set", "load.connections=10",
-        ])
-        #expect(
-            redacted == [
-                "wsprobe", "check", "wss://h/p?token=[redacted]", "-H", "Authorization: [redacted]", "--set",
-                "target.apiKey=[redacted]", "--header=Cookie: [redacted]", "--set", "load.connections=10",
-            ]
-        )
     }
 }

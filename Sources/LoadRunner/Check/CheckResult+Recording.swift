@@ -1,4 +1,5 @@
 import NIOCore
+import SecretRedaction
 import TLSOpenSSL
 import WSProtocol
 import WSTransport
@@ -17,7 +18,9 @@ extension CheckResult {
         if case .handshake(let error) = failure.error,
             case .unexpectedStatus(let status, let reason, let headers, _) = error
         {
-            self.responseHead = ["HTTP/1.1 \(status) \(reason)"] + headers.map { "\($0.name): \($0.value)" }
+            self.responseHead = Self.redacted(
+                ["HTTP/1.1 \(status) \(reason)"] + headers.map { "\($0.name): \($0.value)" }
+            )
         }
         self.tls = failure.tls.map(Self.facts)
         self.failure = Failure(phase: phase.rawValue, code: failure.error.code, message: failure.error.description)
@@ -42,8 +45,9 @@ extension CheckResult {
             .init(name: "upgrade", milliseconds: info.timings.upgrade.map(CheckFormat.milliseconds), detail: detail)
         )
         self.requestHead = Self.headLines(info.request)
-        self.responseHead =
+        self.responseHead = Self.redacted(
             ["\(head.version) \(head.status) \(head.reason)"] + head.headers.map { "\($0.name): \($0.value)" }
+        )
         self.subprotocol = info.response.subprotocol
         self.extensions = info.response.extensions.isEmpty ? nil : ExtensionHeader.format(info.response.extensions)
         self.tls = info.tls.map(Self.facts)
@@ -179,7 +183,12 @@ extension CheckResult {
     }
 
     private static func headLines(_ request: UpgradeRequest) -> [String] {
-        ["GET \(request.target) HTTP/1.1"] + request.headerFields.map { "\($0.name): \($0.value)" }
+        Self.redacted(["GET \(request.target) HTTP/1.1"] + request.headerFields.map { "\($0.name): \($0.value)" })
+    }
+
+    /// Head lines as every output shows them: sensitive header values and query values redacted.
+    private static func redacted(_ lines: [String]) -> [String] {
+        lines.map { Redaction.redact(fieldLine: $0) }
     }
 
     private static func facts(_ info: TLSSessionInfo) -> TLSFacts {

@@ -6,14 +6,20 @@ import WSProtocol
 extension CheckResult {
     /// The check as a `RunResult` of kind `check`, so JSON, HTML and JUnit reports are views of the same data.
     ///
-    /// Each phase becomes a check outcome (one JUnit test case); phase durations and echo round trips go into the
-    /// same histograms a load run fills, so `report`, `merge` and `compare` work on check results too.
+    /// Each phase becomes a check outcome (one JUnit test case) named `<phase>: <target>`; phase durations and echo
+    /// round trips go into the same histograms a load run fills, so `report`, `merge` and `compare` work on check
+    /// results too.
+    ///
+    /// - Parameter target: How check names identify the target, stable from run to run (the built-in target's
+    ///   ephemeral port must not rename every test case); defaults to the URL as checked (secrets redacted).
     package func runResult(
         commandLine: [String],
         toolVersion: String,
         startedAt: Date,
-        endedAt: Date
+        endedAt: Date,
+        target: String? = nil
     ) -> RunResult {
+        let target = target ?? self.url
         var metrics = MetricsSnapshot()
         metrics.add(1, to: .connectionAttempts)
         let opened = self.phases.contains { $0.name == "upgrade" && $0.passed }
@@ -57,14 +63,14 @@ extension CheckResult {
             upgrade: self.upgradeDetails,
             checks: self.phases.map { phase in
                 CheckOutcome(
-                    name: "\(phase.name): \(self.url)",
+                    name: "\(phase.name): \(target)",
                     passed: phase.passed,
                     message: phase.passed ? phase.detail : (self.failure?.message ?? phase.detail),
                     observed: phase.milliseconds.map { CheckFormat.milliseconds($0) },
                     phase: phase.name,
                     code: phase.passed ? nil : (self.failure?.code ?? phase.detail)
                 )
-            } + self.failureOutsidePhases,
+            } + self.failureOutsidePhases(target: target),
             checkDetails: CheckDetails(
                 phases: self.phases.compactMap { phase in
                     phase.milliseconds.map { PhaseTiming(phase: phase.name, milliseconds: $0) }
@@ -75,11 +81,11 @@ extension CheckResult {
     }
 
     /// A failure not attached to a failed phase line (e.g. an early close) still fails the JUnit suite.
-    private var failureOutsidePhases: [CheckOutcome] {
+    private func failureOutsidePhases(target: String) -> [CheckOutcome] {
         guard let failure = self.failure, !self.phases.contains(where: { !$0.passed }) else { return [] }
         return [
             CheckOutcome(
-                name: "\(failure.phase): \(self.url)",
+                name: "\(failure.phase): \(target)",
                 passed: false,
                 message: failure.message,
                 phase: failure.phase,

@@ -1,4 +1,5 @@
 package import NIOCore
+import SecretRedaction
 import TLSOpenSSL
 import WSProtocol
 import WSTransport
@@ -16,7 +17,7 @@ package enum CheckRun {
                 delegate: CheckSession(plan: plan, finished: finished)
             )
         }
-        var result = CheckResult(url: plan.connect.url.text, insecure: plan.insecure)
+        var result = CheckResult(url: Redaction.redact(text: plan.connect.url.text), insecure: plan.insecure)
         let info: ConnectionInfo
         do {
             info = try await connected.get()

@@ -4,6 +4,7 @@ import NIOCore
 package import NIOPosix
 import RunResults
 import Scenario
+import SecretRedaction
 import WSProtocol
 import WSTransport
 
@@ -21,7 +22,7 @@ package struct Coordinator: Sendable {
         self.plan = plan
         self.progress = progress
         self.stop = stop
-        self.targetDescription = target.isEmpty ? plan.connect.url.text : target
+        self.targetDescription = Redaction.redact(text: target.isEmpty ? plan.connect.url.text : target)
     }
 
     /// Runs the plan on every loop of `group`; never throws: failures are in the outcome.

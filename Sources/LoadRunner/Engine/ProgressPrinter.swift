@@ -1,4 +1,5 @@
 import LoadMetrics
+import SecretRedaction
 
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,7 @@ struct ProgressPrinter {
     }
 
     private static func emit(_ text: String) {
-        var remaining = Array(text.utf8)[...]
+        var remaining = Array(Redaction.redact(text: text).utf8)[...]
         while !remaining.isEmpty {
             let written = remaining.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             guard written > 0 else { return }

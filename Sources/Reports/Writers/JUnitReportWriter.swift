@@ -31,7 +31,14 @@ package struct JUnitReportWriter: ReportWriter {
                     text: detail
                 )
             }
-            cases.append(Self.testcase(name: check.name, classname: "wsprobe.checks", body: body))
+            cases.append(
+                Self.testcase(
+                    name: check.name,
+                    classname: "wsprobe.checks",
+                    body: body,
+                    seconds: Self.measuredSeconds(of: check, in: result)
+                )
+            )
         }
         for threshold in result.thresholds {
             var body = ""
@@ -101,8 +108,16 @@ package struct JUnitReportWriter: ReportWriter {
         return xml
     }
 
-    private static func testcase(name: String, classname: String, body: String) -> String {
-        let attributes = [("name", name), ("classname", classname), ("time", "0")]
+    /// The time a check measured: the duration of its phase in a `check` result; `0` for checks without one.
+    private static func measuredSeconds(of check: CheckOutcome, in result: RunResult) -> Double {
+        guard let phase = check.phase,
+            let timing = result.checkDetails?.phases.first(where: { $0.phase == phase })
+        else { return 0 }
+        return timing.milliseconds / 1000
+    }
+
+    private static func testcase(name: String, classname: String, body: String, seconds: Double = 0) -> String {
+        let attributes = [("name", name), ("classname", classname), ("time", Self.seconds(seconds))]
         guard !body.isEmpty else { return Self.element("testcase", attributes: attributes) }
         return Self.open("testcase", attributes: attributes) + body + "</testcase>"
     }

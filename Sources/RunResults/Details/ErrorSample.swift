@@ -27,4 +27,17 @@ package struct ErrorSample: Sendable, Hashable, Codable {
         self.headers = headers?.map(\.redacted)
         self.bodyExcerpt = bodyExcerpt.map { String($0.prefix(Self.bodyExcerptLimit)) }
     }
+
+    /// Decodes a sample through ``init(message:phase:status:headers:bodyExcerpt:)``, so the headers of a
+    /// report written with `--show-secrets` are redacted when `merge` or `report` reads it.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            message: try container.decode(String.self, forKey: .message),
+            phase: try container.decode(String.self, forKey: .phase),
+            status: try container.decodeIfPresent(Int.self, forKey: .status),
+            headers: try container.decodeIfPresent([HeaderField].self, forKey: .headers),
+            bodyExcerpt: try container.decodeIfPresent(String.self, forKey: .bodyExcerpt)
+        )
+    }
 }

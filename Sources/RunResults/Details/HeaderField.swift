@@ -1,3 +1,5 @@
+import SecretRedaction
+
 /// One HTTP header line as sent or received, in order (names may repeat).
 package struct HeaderField: Sendable, Hashable, Codable {
     package var name: String

@@ -1,5 +1,6 @@
 package import LoadMetrics
 package import Scenario
+import SecretRedaction
 
 /// Everything one `wsprobe check` or `wsprobe run` found: the canonical content of `report.json`.
 ///
@@ -54,7 +55,8 @@ package struct RunResult: Sendable, Equatable {
     package var weightCheck: WeightDistribution?
 
     /// Creates a result; the scenario and command line are redacted here, so nothing built through this
-    /// initialiser can leak a secret into a report.
+    /// initialiser (decoding included) can leak a secret into a report. Their secrets are also registered
+    /// with ``Redaction``, so every output hides them wherever else they appear.
     ///
     /// `verdict` defaults to the verdict derived from `checks` and `thresholds` (``Verdict/derive``).
     package init(
@@ -78,6 +80,8 @@ package struct RunResult: Sendable, Equatable {
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = tool
+        Redaction.register(secretsInArguments: commandLine)
+        if let scenario { Redaction.register(secretsIn: scenario) }
         self.commandLine = Redaction.redact(commandLine: commandLine)
         self.kind = kind
         self.scenarioName = scenarioName

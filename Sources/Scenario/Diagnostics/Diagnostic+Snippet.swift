@@ -1,3 +1,5 @@
+import SecretRedaction
+
 extension Diagnostic {
     /// The diagnostic followed by the source line it points at and a caret under the column, as
     /// compilers print them:
@@ -12,11 +14,16 @@ extension Diagnostic {
         guard let source, line >= 1 else { return description }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         guard line <= lines.count else { return description }
-        var text = String(lines[line - 1])
-        if text.hasSuffix("\r") { text.removeLast() }
+        var original = String(lines[line - 1])
+        if original.hasSuffix("\r") { original.removeLast() }
+        // The quoted line goes through the redaction step like every output; the caret moves with the text
+        // before it, so it still points at the same token.
+        let text = Redaction.redact(fieldLine: original)
+        let before = String(String.UnicodeScalarView(original.unicodeScalars.prefix(max(0, column - 1))))
+        let shownBefore = text == original ? before : Redaction.redact(text: before)
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        let caretOffset = max(0, min(column - 1, text.unicodeScalars.count))
+        let caretOffset = min(shownBefore.unicodeScalars.count, text.unicodeScalars.count)
         // Keep tabs so the caret lines up under tab-indented text.
         let padding = String(
             String.UnicodeScalarView(text.unicodeScalars.prefix(caretOffset).map { $0 == "\t" ? "\t" : " " })

@@ -1,8 +1,12 @@
 import Foundation
+import SecretRedaction
 import Yams
 
 /// Reads a scenario (YAML, or JSON, which is YAML), applies `--set` overrides and validates everything,
 /// collecting every problem with its file:line:column rather than stopping at the first.
+///
+/// Loading registers the document's secrets (header, cookie and query values, `--set` values) with
+/// ``Redaction``, even when the scenario is invalid, so no output of the command can show them.
 package struct ScenarioLoader: Sendable {
     /// Raw `key.path=value` overrides, applied in order (a later one wins).
     package var overrides: [String]
@@ -57,6 +61,7 @@ package struct ScenarioLoader: Sendable {
                 error.diagnostics.forEach(context.append)
             }
         }
+        Redaction.register(secretsIn: JSONValue(root))
         let scenario = ScenarioDecoder(context: context, file: file).decode(root)
         return ScenarioLoadResult(
             scenario: context.hasErrors ? nil : scenario,
