@@ -13,9 +13,23 @@ struct WSProbe: AsyncParsableCommand {
         ]
     )
 
-    /// Accepts `--deflate` without a value before ArgumentParser runs.
+    /// Accepts `--deflate` without a value before ArgumentParser runs, and ends every usage error (unknown flag,
+    /// missing or malformed value, a failed `validate()`) with status 2 like every other invalid input;
+    /// `--help` and `--version` still end with 0.
     static func main() async {
-        await Self.main(Self.normalizedArguments(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Self.normalizedArguments(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try await Self.asyncParseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard Self.exitCode(for: error) == .validationFailure else { Self.exit(withError: error) }
+            printError(Self.fullMessage(for: error))
+            Self.exit(withError: ExitStatus.invalidInput.exitCode)
+        }
     }
 
     /// Subcommands whose `--deflate` takes optional parameters.
