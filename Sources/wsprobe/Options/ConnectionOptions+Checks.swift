@@ -1,3 +1,4 @@
+import Scenario
 import WSProtocol
 
 extension ConnectionOptions {
@@ -56,24 +57,5 @@ extension ConnectionOptions {
 
     static func usage(_ code: String, _ message: String) -> CommandFailure {
         CommandFailure(status: .invalidInput, code: code, message: message)
-    }
-}
-
-extension StringProtocol {
-    /// The text with CR, LF, tab and other control characters written as `\r`, `\n`, `\t`, `\u{…}`, so an
-    /// error message quoting user input stays on one line.
-    var escapingControls: String {
-        var result = ""
-        for scalar in self.unicodeScalars {
-            switch scalar {
-            case "\r": result += "\\r"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }
