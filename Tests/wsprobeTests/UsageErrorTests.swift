@@ -113,4 +113,25 @@ struct UsageErrorTests {
         let within = try await WSProbeBinary.run(["check", "--size", "16MiB", "--count", "0"])
         #expect(within.status == 0, "16MiB itself is allowed: \(within.standardOutput)\(within.standardError)")
     }
+
+    @Test("a send.file payload above 16MiB is refused with 2 and a missing one with 3 (it used to be sent empty)")
+    func payloadFiles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-usage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.bin")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: UInt64(16 << 20) + 1)
+        try handle.close()
+        for (payload, status, code) in [("big.bin", Int32(2), "payload.size"), ("missing.bin", 3, "payload.file")] {
+            let file = folder.appendingPathComponent("send-\(payload).yaml")
+            let text = "name: files\nload: {connections: 1}\nsteps:\n  - send: {file: \(payload)}\n"
+            try Data(text.utf8).write(to: file)
+            let out = folder.appendingPathComponent("out").path
+            let run = try await WSProbeBinary.run(["run", file.path, "--quiet", "--out", out])
+            #expect(run.status == status, "\(payload): \(run.standardOutput)\(run.standardError)")
+            #expect(run.standardError.contains("error[\(code)]"), "stderr: \(run.standardError)")
+        }
+    }
 }
