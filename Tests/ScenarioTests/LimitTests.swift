@@ -91,4 +91,14 @@ struct LimitTests {
         let result = ScenarioLoader().load(contentsOfFile: "/dev/zero")
         #expect(result.diagnostics.map(\.code) == [.limit])
     }
+
+    @Test("a --set path deeper than 64 levels is refused (60000 keys overflowed the stack)")
+    func overridePathDepth() {
+        let deep = Array(repeating: "a", count: 60_000).joined(separator: ".") + "=1"
+        #expect(located("name: ok\n", overrides: [deep]) == ["--set #1:1:129 scenario.limit"])
+        let indexes = "a" + String(repeating: "[0]", count: 30_000) + "=1"
+        #expect(located("name: ok\n", overrides: [indexes]).first?.hasSuffix("scenario.limit") == true)
+        let within = Array(repeating: "a", count: 64).joined(separator: ".") + "=1"
+        #expect(!located("name: ok\n", overrides: [within]).contains { $0.hasSuffix("scenario.limit") })
+    }
 }

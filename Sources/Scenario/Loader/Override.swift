@@ -88,6 +88,14 @@ package struct Override: Sendable, Hashable {
         } else if segments.isEmpty || (equals > 0 && scalars[equals - 1] == ".") {
             throw fail("'\(argument)' has no key before '='", column: equals + 1)
         }
+        if segments.count > ScenarioLimits.maximumDepth {
+            throw fail(
+                "the path has \(segments.count) keys and indexes, more than the \(ScenarioLimits.maximumDepth) "
+                    + "levels a scenario may nest",
+                code: .limit,
+                column: segments[ScenarioLimits.maximumDepth].1
+            )
+        }
         let valueText = String(String.UnicodeScalarView(scalars[(equals + 1)...]))
         let valueColumn = equals + 2
         var value = SourceNode(
