@@ -123,7 +123,13 @@ struct GeneratedInputs {
             "load.connections", "description", "name", "steps[0]", "thresholds[0]", "target.url", "duration", "a..b",
             "x[9]",
         ]
-        return self.pick(paths) + "="
+        var path = self.pick(paths)
+        if self.chance(0.05) {
+            // A path far deeper than a scenario may nest (a 60000-key path once overflowed the stack).
+            let depth = Int.random(in: 1...20_000, using: &self.random)
+            path = "a" + (0..<depth).map { _ in self.pick([".a", "[0]"]) }.joined()
+        }
+        return path + "="
             + (self.chance(0.2) ? Self.aliasBomb(depth: Int.random(in: 2...9, using: &self.random)) : self.scalar())
     }
 
