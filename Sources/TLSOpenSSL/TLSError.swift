@@ -56,8 +56,9 @@ package enum TLSError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .untrusted(let reason, _):
             summary =
-                "The certificate the peer presented is not trusted (\(reason)). Pass the issuing CA with --ca-file, "
-                + "make the server send its intermediate certificates, or use --insecure to skip verification."
+                "The certificate the peer presented is not trusted (\(reason)). Pass the issuing CA with --cacert "
+                + "(target.tls.cacert in a scenario), make the server send its intermediate certificates, or use "
+                + "--insecure (target.tls.insecure) to skip verification."
         case .hostnameMismatch(let expected, let names, _):
             let covered = names.isEmpty ? "no names" : names.joined(separator: ", ")
             summary = "The certificate does not cover '\(expected)'; it covers \(covered)."

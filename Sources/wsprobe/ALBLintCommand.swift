@@ -1,6 +1,7 @@
 import ALBConfig
 import ArgumentParser
 import Foundation
+import Scenario
 
 /// `wsprobe alb lint FILE…`: loads saved IONOS Cloud API v6 JSON and prints the lint findings.
 ///
@@ -36,8 +37,8 @@ struct ALBLintCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one JSON file.") }
-        if let heartbeat, DurationText.milliseconds(heartbeat) == nil {
-            throw ValidationError("--heartbeat '\(heartbeat)' is not a duration such as 30s, 500ms or 2m.")
+        if let heartbeat, case .failure(let error) = DurationText.parseMilliseconds(heartbeat) {
+            throw ValidationError("--heartbeat: \(error.message).")
         }
         if let sources, sources < 1 { throw ValidationError("--sources must be at least 1.") }
     }

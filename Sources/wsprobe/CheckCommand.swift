@@ -60,9 +60,6 @@ struct CheckCommand: AsyncParsableCommand {
         guard (0...10_000).contains(self.count) else {
             throw ValidationError("--count must be from 0 to 10000.")
         }
-        if let bytes = Int(self.size), bytes < 0 {
-            throw ValidationError("--size must not be negative.")
-        }
         if self.tls, self.url != nil {
             throw ValidationError("--tls serves the built-in target over TLS; with a URL, give it as wss://.")
         }

@@ -103,14 +103,7 @@ extension ProbeCommand {
                     }
                 }
             }
-            plan.payloadSize = try ConnectionOptions.byteCount(self.size, flag: "--size")
-            guard (1...16_777_216).contains(plan.payloadSize) else {
-                throw CommandFailure(
-                    status: .invalidInput,
-                    code: "usage.size",
-                    message: "--size must be from 1 byte to 16 MiB."
-                )
-            }
+            plan.payloadSize = try ConnectionOptions.byteCount(self.size, flag: "--size", minimum: 1)
             plan.echoCount = self.count
             plan.replyTimeout = try ConnectionOptions.timeAmount(self.timeout, flag: "--timeout")
             plan.insecure = self.connection.insecure

@@ -88,7 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The server configuration the flags describe.
-    /// - Throws: `ValidationError` naming the bad flag (exit 64).
+    /// - Throws: `ValidationError` naming the bad flag (exit 2).
     func makeConfiguration() throws -> EchoServerConfiguration {
         guard let backlog = Int32(exactly: self.backlog) else { throw ValidationError("--backlog is too large.") }
         var configuration = EchoServerConfiguration(

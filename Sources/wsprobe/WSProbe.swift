@@ -16,18 +16,21 @@ struct WSProbe: AsyncParsableCommand {
     )
 
     /// Applies `--show-secrets` and accepts `--deflate` without a value before ArgumentParser runs; every
-    /// message, ArgumentParser's own included, is printed through the redaction step.
+    /// message, ArgumentParser's own included, is printed through the redaction step. Every usage error (unknown
+    /// flag, missing or malformed value, a failed `validate()`) ends with status 2 like every other invalid input;
+    /// `--help` and `--version` still end with 0.
     static func main() async {
         let arguments = Self.normalizedArguments(ShowSecretsOption.apply(to: Array(CommandLine.arguments.dropFirst())))
         do {
-            var command = try Self.parseAsRoot(arguments)
+            var command = try await Self.asyncParseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            let status = Self.exitCode(for: error)
+            var status = Self.exitCode(for: error)
+            if status == .validationFailure { status = ExitStatus.invalidInput.exitCode }
             let message = Self.fullMessage(for: error)
             if !message.isEmpty {
                 if status.isSuccess { print(message) } else { printError(message) }

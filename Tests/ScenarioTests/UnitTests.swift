@@ -22,7 +22,7 @@ struct UnitTests {
             ("30", "no unit"), ("", "found nothing"), ("5 sec", "contains a space"), ("5sec", "unknown duration unit"),
             ("-1s", "not a duration"), ("30m1h", "largest unit first"), ("1s1s", "largest unit first"),
             ("s", "not a duration"), (".5s", "not a duration"), ("745h", "31-day maximum"),
-            ("1e3s", "unknown duration unit"),
+            ("1e3s", "no sign or exponent"), ("1E-3s", "no sign or exponent"),
         ]
     )
     func badDurations(text: String, fragment: String) {
@@ -62,6 +62,19 @@ struct UnitTests {
             #expect(try ByteSize.parse(text).bytes == bytes)
         } else {
             #expect(throws: UnitError.self) { try ByteSize.parse(text) }
+        }
+    }
+
+    @Test(
+        "A number with an exponent is refused as such, not as a missing unit",
+        arguments: ["1e308/s", "1e3/s", "2E+2/m"]
+    )
+    func exponentRates(text: String) {
+        #expect {
+            try Rate.parse(text)
+        } throws: { error in
+            guard let error = error as? UnitError else { return false }
+            return error.message.contains("no sign or exponent") && !error.message.contains("no time unit")
         }
     }
 

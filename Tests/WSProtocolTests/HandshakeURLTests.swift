@@ -35,6 +35,11 @@ struct HandshakeURLTests {
             ("ws://example.com:http/", "1-65535"),
             ("ws://[::1/", "unclosed"),
             ("ws://[::1]x/", "after its IPv6"),
+            ("ws://a b.example/", "a space in its host"),
+            ("ws://a\r\nX: y/", "control character U+000D in its host"),
+            ("ws://exämple.com/", "'ä' in its host"),
+            ("ws://example.com/a b", "a space in its path"),
+            ("ws://example.com/?q=\n", "control character U+000A in its path"),
         ]
     )
     func refuses(text: String, mention: String) {

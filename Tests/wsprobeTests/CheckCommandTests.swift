@@ -32,7 +32,7 @@ struct CheckCommandTests {
         #expect(output.contains("issuer CN=wsprobe ephemeral CA,O=wsprobe"))
         #expect(!output.contains("insecure"), "verification stays on")
         let withURL = try await WSProbeBinary.run(["check", "ws://127.0.0.1:9/", "--tls"])
-        #expect(withURL.status == 64)
+        #expect(withURL.status == 2)
         #expect(withURL.standardError.contains("give it as wss://"))
     }
 

@@ -82,9 +82,9 @@ extension RunPlan {
         }
         let messages = scenario.load.messages
         let window = messages == nil ? inFlight.map { max(1, $0) } : nil
+        let payloads = try PayloadFiles.read(scenario)
         let program = ScriptProgram(steps: scenario.steps, paced: messages != nil || window != nil) { path in
-            let resolved = scenario.resolvePath(path)
-            return (FileManager.default.contents(atPath: resolved)).map { [UInt8]($0) } ?? []
+            payloads[path] ?? []
         }
         self.init(
             name: scenario.name,

@@ -69,7 +69,7 @@ extension Diagnostic {
             .file, .yaml, .empty, .duplicateKey, .unknownKey, .missingKey, .type, .range, .choice, .duration,
             .rate, .size, .percentage, .url, .regex, .template, .address, .exclusive, .closeCode, .reference,
             .thresholdSyntax, .thresholdMetric, .thresholdAggregate, .thresholdUnit, .thresholdLabel,
-            .overrideSyntax, .overridePath, .duplicateName, .unreachable, .httpToken,
+            .overrideSyntax, .overridePath, .duplicateName, .unreachable, .httpToken, .limit,
         ]
     }
 }
@@ -81,4 +81,7 @@ extension Diagnostic.Code {
     package static let unreachable = Diagnostic.Code(rawValue: "scenario.unreachable")
     /// A value that goes into a request head as an HTTP token is not one (a route's `method` or `upgradeHeader`).
     package static let httpToken = Diagnostic.Code(rawValue: "scenario.http-token")
+    /// The scenario is past one of `ScenarioLimits`: its size, what its aliases expand to, its nesting or
+    /// its number of steps.
+    package static let limit = Diagnostic.Code(rawValue: "scenario.limit")
 }

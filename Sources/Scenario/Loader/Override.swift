@@ -33,10 +33,8 @@ package struct Override: Sendable, Hashable {
     /// Parses `key.path=value`; paths use `.` between keys and `[n]` for list items (`thresholds[0]`).
     /// - Throws: a `scenario.override.syntax` diagnostic positioned in the argument.
     package static func parse(_ argument: String, label: String = "--set") throws(DiagnosticError) -> Override {
-        func fail(_ message: String, column: Int) -> DiagnosticError {
-            DiagnosticError(
-                Diagnostic(.error, .overrideSyntax, message, at: SourcePosition(file: label, line: 1, column: column))
-            )
+        func fail(_ message: String, code: Diagnostic.Code = .overrideSyntax, column: Int) -> DiagnosticError {
+            DiagnosticError(Diagnostic(.error, code, message, at: SourcePosition(file: label, line: 1, column: column)))
         }
         let scalars = Array(argument.unicodeScalars)
         guard let equals = scalars.firstIndex(of: "=") else {
@@ -90,12 +88,23 @@ package struct Override: Sendable, Hashable {
         } else if segments.isEmpty || (equals > 0 && scalars[equals - 1] == ".") {
             throw fail("'\(argument)' has no key before '='", column: equals + 1)
         }
+        if segments.count > ScenarioLimits.maximumDepth {
+            throw fail(
+                "the path has \(segments.count) keys and indexes, more than the \(ScenarioLimits.maximumDepth) "
+                    + "levels a scenario may nest",
+                code: .limit,
+                column: segments[ScenarioLimits.maximumDepth].1
+            )
+        }
         let valueText = String(String.UnicodeScalarView(scalars[(equals + 1)...]))
         let valueColumn = equals + 2
         var value = SourceNode(
             .scalar(valueText, plain: false),
             at: SourcePosition(file: label, line: 1, column: valueColumn)
         )
+        if !valueText.contains("\n"), let exceeded = YAMLExpansionBudget.check(valueText) {
+            throw fail(exceeded.message, code: .limit, column: valueColumn - 1 + exceeded.column)
+        }
         if !valueText.contains("\n"), let node = try? Yams.compose(yaml: valueText) {
             value = SourceNode(yams: node, file: label, columnOffset: valueColumn - 1)
         } else if valueText.isEmpty {

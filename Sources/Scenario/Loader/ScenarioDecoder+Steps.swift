@@ -70,7 +70,7 @@ extension ScenarioDecoder {
         let sources = fields.exclusive(["size", "template", "text", "file"], required: true)
         let payload: Payload?
         switch sources.first {
-        case "size": payload = fields.size("size", 0...(64 << 20)).map { .size($0) }
+        case "size": payload = fields.size("size", 0...ByteSize.payloadMaximum).map { .size($0) }
         case "template", "text":
             let key = sources.first ?? "template"
             payload = fields[key].flatMap { node in

@@ -9,10 +9,10 @@ extension ScenarioDecoder {
         if let urlNode = fields["url"], let url = context.string(urlNode, "target.url") {
             if validateURL(url, at: urlNode) { target.url = url }
         }
-        target.headers = fields.keyValues("headers") ?? []
-        target.cookies = fields.keyValues("cookies") ?? []
+        target.headers = requestFields(fields, "headers") ?? []
+        target.cookies = requestFields(fields, "cookies") ?? []
         target.query = fields.keyValues("query") ?? []
-        target.subprotocols = fields.stringList("subprotocols") ?? []
+        target.subprotocols = subprotocols(fields) ?? []
         if let deflate = fields["deflate"] { target.deflate = decodeDeflate(deflate) }
         if let tls = fields["tls"] { target.tls = decodeTLS(tls) }
         if let resolve = fields["resolve"], let entries = context.stringList(resolve, "target.resolve") {
@@ -59,6 +59,14 @@ extension ScenarioDecoder {
         }
         if rest.contains("#") {
             context.error(.url, "'target.url' must not contain a fragment (RFC 6455 §3): '\(url)'", at: node.position)
+            return false
+        }
+        if rest.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
+            context.error(
+                .url,
+                "'target.url' contains a space or a control character: '\(url.escapingControls)' (percent-encode it)",
+                at: node.position
+            )
             return false
         }
         return true

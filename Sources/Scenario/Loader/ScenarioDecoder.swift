@@ -26,6 +26,15 @@ struct ScenarioDecoder {
         let duration = top.duration("duration", minimum: .milliseconds(1))
         let load = decodeLoad(top["load"], duration: duration)
         let steps = top["steps"].map { decodeSteps($0, path: "steps") } ?? []
+        let stepCount = steps.reduce(0) { $0 + $1.flattenedCount }
+        if stepCount > ScenarioLimits.maximumSteps, let stepsNode = top["steps"] {
+            context.error(
+                .limit,
+                "'steps' holds \(stepCount) steps, more than the limit of \(ScenarioLimits.maximumSteps); "
+                    + "use 'repeat' for a long script",
+                at: stepsNode.position
+            )
+        }
         let routes = top["routes"].map { decodeRoutes($0) } ?? []
         let weights = top["weights"].flatMap { decodeWeights($0) }
         let thresholds = top["thresholds"].map { decodeThresholds($0) } ?? []

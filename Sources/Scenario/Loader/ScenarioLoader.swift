@@ -15,27 +15,57 @@ package struct ScenarioLoader: Sendable {
         self.overrides = overrides
     }
 
-    /// Loads the file at `path` (diagnostics name it as given).
+    /// Loads the file at `path` (diagnostics name it as given); reads at most one byte past
+    /// `ScenarioLimits.maximumBytes`, so a huge file or a device such as /dev/zero is refused, not read.
     package func load(contentsOfFile path: String) -> ScenarioLoadResult {
-        let text: String
+        let position = SourcePosition(file: path, line: 1, column: 1)
+        func failure(_ code: Diagnostic.Code, _ message: String) -> ScenarioLoadResult {
+            ScenarioLoadResult(scenario: nil, diagnostics: [Diagnostic(.error, code, message, at: position)])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "is not readable" : "does not exist"
+            return failure(.file, "cannot read scenario: '\(path)' \(reason)")
+        }
+        defer { try? handle.close() }
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try handle.read(upToCount: ScenarioLimits.maximumBytes + 1) ?? Data()
         } catch {
-            let position = SourcePosition(file: path, line: 1, column: 1)
-            let reason = FileManager.default.fileExists(atPath: path) ? "is not readable UTF-8 text" : "does not exist"
-            return ScenarioLoadResult(
-                scenario: nil,
-                diagnostics: [Diagnostic(.error, .file, "cannot read scenario: '\(path)' \(reason)", at: position)]
-            )
+            return failure(.file, "cannot read scenario: '\(path)' is not readable")
+        }
+        guard data.count <= ScenarioLimits.maximumBytes else {
+            return failure(.limit, Self.tooLargeMessage)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return failure(.file, "cannot read scenario: '\(path)' is not readable UTF-8 text")
         }
         return load(yaml: text, file: path)
     }
+
+    static let tooLargeMessage =
+        "the scenario is larger than \(ByteSize(bytes: ScenarioLimits.maximumBytes)) (the limit); split the load "
+        + "into several scenarios"
 
     /// Loads scenario text; `file` labels the diagnostics and anchors relative paths.
     package func load(yaml text: String, file: String = "<memory>") -> ScenarioLoadResult {
         let context = DecodeContext()
         var sources = [file: text]
         for (index, argument) in overrides.enumerated() { sources["--set #\(index + 1)"] = argument }
+        guard text.utf8.count <= ScenarioLimits.maximumBytes else {
+            let position = SourcePosition(file: file, line: 1, column: 1)
+            return ScenarioLoadResult(
+                scenario: nil,
+                diagnostics: [Diagnostic(.error, .limit, Self.tooLargeMessage, at: position)]
+            )
+        }
+        if let exceeded = YAMLExpansionBudget.check(text) {
+            let position = SourcePosition(file: file, line: exceeded.line, column: exceeded.column)
+            return ScenarioLoadResult(
+                scenario: nil,
+                diagnostics: [Diagnostic(.error, .limit, exceeded.message, at: position)],
+                sources: sources
+            )
+        }
         var root: SourceNode
         do {
             guard let node = try Yams.compose(yaml: text) else {

@@ -9,6 +9,11 @@ package struct ByteSize: Sendable, Hashable, CustomStringConvertible {
     /// The largest size a scenario may name (1 TiB), far above any useful payload.
     package static let maximum = 1 << 40
 
+    /// The largest message payload any size flag or field accepts (`check --size`, `probe deflate --size`,
+    /// `send.size`): 16 MiB, the message limit of wsprobe's client and of its built-in echo target, so a
+    /// larger echo could never come back.
+    package static let payloadMaximum = 16 << 20
+
     /// Parses `<number><unit>`, unit one of `B`, `KB`, `MB`, `GB` (powers of 1000) or `KiB`, `MiB`, `GiB`
     /// (powers of 1024); units are case-sensitive so `kb` and `Kb` are rejected rather than guessed.
     /// - Throws: `UnitError` with code `scenario.size`.
@@ -18,7 +23,10 @@ package struct ByteSize: Sendable, Hashable, CustomStringConvertible {
         ]
         let trimmed = Substring(text.trimmingSpaces)
         guard let (value, digits, unit) = HumanNumber.split(trimmed) else {
-            throw UnitError(.size, "'\(text)' is not a size; expected a number then B, KB, KiB, MB, MiB, GB or GiB")
+            throw UnitError(
+                .size,
+                "'\(text)' is not a size; expected a plain decimal number (no sign or exponent) then B, KB, KiB, MB, MiB, GB or GiB"
+            )
         }
         guard !unit.isEmpty else {
             throw UnitError(.size, "'\(text)' has no unit; write e.g. \(digits)B or \(digits)KiB")

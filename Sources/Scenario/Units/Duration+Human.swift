@@ -20,7 +20,8 @@ extension Duration {
             guard let (value, digits, after) = HumanNumber.split(rest) else {
                 throw UnitError(
                     .duration,
-                    "'\(text)' is not a duration; expected a number then a unit (ns, us, ms, s, m, h), e.g. 30s"
+                    "'\(text)' is not a duration; expected a plain decimal number (no sign or exponent) then a unit "
+                        + "(ns, us, ms, s, m, h), e.g. 30s"
                 )
             }
             var unitEnd = after.startIndex

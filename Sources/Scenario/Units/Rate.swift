@@ -12,7 +12,10 @@ package struct Rate: Sendable, Hashable, CustomStringConvertible {
     package static func parse(_ text: String) throws(UnitError) -> Rate {
         let trimmed = Substring(text.trimmingSpaces)
         guard let (value, digits, rest) = HumanNumber.split(trimmed) else {
-            throw UnitError(.rate, "'\(text)' is not a rate; expected a number, '/', and s, m or h, e.g. 200/s")
+            throw UnitError(
+                .rate,
+                "'\(text)' is not a rate; expected a plain decimal number (no sign or exponent), '/', and s, m or h, e.g. 200/s"
+            )
         }
         guard rest.first == "/" else {
             throw UnitError(.rate, "'\(text)' has no time unit; write e.g. \(digits)/s or \(digits)/m")

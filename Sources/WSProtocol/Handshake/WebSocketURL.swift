@@ -60,6 +60,12 @@ package struct WebSocketURL: Sendable, Equatable {
         guard !hostPart.isEmpty else {
             throw .invalidRequest(reason: "the URL '\(text)' has no host")
         }
+        if let bad = hostPart.unicodeScalars.first(where: { !Self.isHostScalar($0) }) {
+            throw .invalidRequest(reason: "the URL '\(text)' has \(Self.describe(bad)) in its host")
+        }
+        if let bad = target.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
+            throw .invalidRequest(reason: "the URL '\(text)' has \(Self.describe(bad)) in its path; percent-encode it")
+        }
         if let portPart {
             guard portPart.utf8.count <= 5, portPart.utf8.allSatisfy({ (48...57).contains($0) }),
                 let port = Int(portPart), (1...65535).contains(port)
@@ -72,6 +78,23 @@ package struct WebSocketURL: Sendable, Equatable {
         }
         self.host = String(hostPart)
         self.target = target.isEmpty ? "/" : (target.hasPrefix("?") ? "/" + target : String(target))
+    }
+
+    /// Whether `scalar` may appear in a host: an RFC 3986 reg-name (letters, digits, `-._~`, sub-delims, `%`) or
+    /// `:` of an IPv6 literal, all ASCII (write an internationalised name in its `xn--` form). Anything else,
+    /// such as a space or a line break, would corrupt the request line or the Host header.
+    private static func isHostScalar(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return false }
+        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            || "-._~!$&'()*+,;=%:".unicodeScalars.contains(scalar)
+    }
+
+    /// A character named for an error message: `a space`, `the control character U+000A`, `the character '<'`.
+    private static func describe(_ scalar: Unicode.Scalar) -> String {
+        if scalar == " " { return "a space" }
+        guard scalar.value < 0x20 || scalar.value == 0x7F else { return "the character '\(scalar)'" }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "the control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex)"
     }
 
     /// The URL in canonical form, e.g. `wss://example.com/chat` (default port omitted).

@@ -72,7 +72,7 @@ extension ConnectError: CustomStringConvertible {
     package var description: String {
         switch self {
         case .invalidURL(let url, let reason):
-            "'\(url)' is not a usable WebSocket URL: \(reason)."
+            "'\(url)' is not a usable WebSocket URL: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
         case .invalidResolve(let text, let reason):
             "--resolve '\(text)' is malformed: \(reason)."
         case .dns(let host, let reason):

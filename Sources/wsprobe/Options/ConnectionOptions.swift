@@ -42,8 +42,8 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: [.customShort("k"), .long], help: "Do not verify the server certificate (shown in every output).")
     var insecure = false
 
-    @Option(name: .customLong("tls-min"), help: "Minimum TLS version: 1.2 or 1.3.")
-    var tlsMinimum: String = "1.2"
+    @Option(name: .customLong("tls-min"), help: "Minimum TLS version: 1.2 (default) or 1.3.")
+    var tlsMinimum: String?
 
     @Option(
         help: ArgumentHelp("Dial ADDR for HOST:PORT, keeping Host and SNI (repeatable).", valueName: "host:port:addr")
@@ -64,8 +64,8 @@ struct ConnectionOptions: ParsableArguments {
     func connectOptions(url: WebSocketURL) throws -> ConnectOptions {
         var options = ConnectOptions(url: url)
         options.headers = try self.parsedHeaders()
-        options.origin = self.origin
-        options.subprotocols = self.subprotocols
+        options.origin = try self.checkedOrigin()
+        options.subprotocols = try self.checkedSubprotocols()
         if let deflate = self.deflate {
             do {
                 options.deflate = try DeflateOffer(parsing: deflate)
@@ -94,37 +94,20 @@ struct ConnectionOptions: ParsableArguments {
         }
         if url.isSecure {
             options.tls = try self.tlsContext()
-        } else if self.cacert != nil || self.cert != nil || self.insecure {
+        } else if let flag = self.tlsFlagsGiven.first {
             // TLS flags on ws:// do nothing; say so rather than silently ignoring them.
             throw CommandFailure(
                 status: .invalidInput,
                 code: "usage.tls",
-                message: "TLS options were given for a ws:// URL; use wss://."
+                message: "\(flag) applies to wss:// only, and the URL is ws://; use wss:// or drop \(flag)."
             )
         }
         return options
     }
 
-    private func parsedHeaders() throws -> HTTPHeaderFields {
-        var fields = HTTPHeaderFields()
-        for header in self.headers {
-            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
-                throw CommandFailure(
-                    status: .invalidInput,
-                    code: "usage.header",
-                    message: "-H '\(header)' is not 'Name: value'."
-                )
-            }
-            let name = String(header[..<colon]).trimmingHTTPWhitespace()
-            let value = String(header[header.index(after: colon)...]).trimmingHTTPWhitespace()
-            fields.append(name: String(name), value: String(value))
-        }
-        return fields
-    }
-
     private func tlsContext() throws -> TLSContext {
         let minimum: TLSVersion
-        switch self.tlsMinimum {
+        switch self.tlsMinimum ?? "1.2" {
         case "1.2": minimum = .tls12
         case "1.3": minimum = .tls13
         default:
@@ -158,12 +141,23 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// Parses a size flag: plain bytes (`16`) or a human size (`64KiB`).
-    static func byteCount(_ text: String, flag: String) throws(CommandFailure) -> Int {
+    /// Parses a payload size flag: plain bytes (`16`) or a human size (`64KiB`), from `minimum` to
+    /// `ByteSize.payloadMaximum` (16 MiB, the one limit of every size flag and scenario field).
+    static func byteCount(_ text: String, flag: String, minimum: Int = 0) throws(CommandFailure) -> Int {
+        let bytes: Int
         do {
-            return try Int(text) ?? ByteSize.parse(text).bytes
+            bytes = try Int(text) ?? ByteSize.parse(text).bytes
         } catch {
             throw CommandFailure(status: .invalidInput, code: "usage.size", message: "\(flag) '\(text)': \(error)")
         }
+        guard (minimum...ByteSize.payloadMaximum).contains(bytes) else {
+            let range = "\(ByteSize(bytes: minimum)) to \(ByteSize(bytes: ByteSize.payloadMaximum))"
+            throw CommandFailure(
+                status: .invalidInput,
+                code: "usage.size",
+                message: "\(flag) '\(text)' must be from \(range)."
+            )
+        }
+        return bytes
     }
 }
