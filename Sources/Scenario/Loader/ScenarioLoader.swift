@@ -57,7 +57,8 @@ package struct ScenarioLoader: Sendable {
                 error.diagnostics.forEach(context.append)
             }
         }
-        let scenario = ScenarioDecoder(context: context, file: file).decode(root)
+        var scenario = ScenarioDecoder(context: context, file: file).decode(root)
+        scenario?.document = JSONValue(root)
         return ScenarioLoadResult(
             scenario: context.hasErrors ? nil : scenario,
             diagnostics: Self.sorted(context.diagnostics),
