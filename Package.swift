@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "RunResults", dependencies: ["Scenario", "LoadMetrics"], swiftSettings: strict),
         .target(
             name: "Reports",
-            dependencies: ["RunResults", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["RunResults", "Scenario", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
 

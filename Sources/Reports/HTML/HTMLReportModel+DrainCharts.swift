@@ -26,6 +26,7 @@ extension HTMLReportModel {
                     points: points,
                     series: closeCodes.map { code in (code, { Double($0.errors[code] ?? 0) }) },
                     yLabel: ReportFormat.compact,
+                    wholeCounts: true,
                     note: ""
                 )
             )
@@ -42,6 +43,7 @@ extension HTMLReportModel {
                         ("reconnects", { Double($0.reconnects) }), ("messages lost", { Double($0.messagesLost) }),
                     ],
                     yLabel: ReportFormat.compact,
+                    wholeCounts: true,
                     note: ""
                 )
             )
@@ -73,6 +75,7 @@ extension HTMLReportModel {
                     points: points,
                     series: targets.map { target in (target, { Double($0.connectionsOpenByTarget[target] ?? 0) }) },
                     yLabel: ReportFormat.compact,
+                    wholeCounts: true,
                     note: ""
                 )
             )
