@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// Upcoming features every wsprobe module builds with (see DESIGN.md §1.4).
+/// Upcoming features every wsprobe module builds with (see docs/architecture.md, layer rules).
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
