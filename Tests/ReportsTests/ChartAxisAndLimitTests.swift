@@ -63,6 +63,22 @@ struct ChartAxisAndLimitTests {
         #expect(Self.xTicks(flat) == ["0s", "1s", "2s"], "\(Self.xTicks(flat))")
     }
 
+    @Test("connections per target are counted in whole connections: one connection gives the axis 0 and 1")
+    func wholeConnections() throws {
+        var result = FixedResult.empty()
+        result.metrics.addTargetIdentity("embedded")
+        let svg = try Self.svg("chart-targets", in: HTMLReportWriter().render(result))
+        let ticks = try Self.matches(#"<text class="tick"[^>]*>([^<]*)<"#, in: svg)
+        #expect(ticks == ["0", "1"], "\(ticks)")
+    }
+
+    static func matches(_ pattern: String, in text: String) throws -> [String] {
+        let regex = try NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
     @Test("a latency threshold is drawn on the round-trip charts at its limit, coloured by its outcome")
     func latencyLimit() throws {
         let html = try HTMLReportWriter().render(FixedResult.make())

@@ -21,6 +21,8 @@ struct BarChart {
     var right = 90.0
     /// The value at the right end of the axis; the largest value where absent.
     var axisMaximum: Double?
+    /// The smallest distance between ticks: 1 for whole counts.
+    var minimumStep = 0.0
 
     static let width = 640.0
     static let left = 130.0
@@ -36,7 +38,8 @@ struct BarChart {
         let rowHeight = Double(bars) * Self.barHeight + Self.rowGap
         let height = Self.top + Double(self.rows.count) * rowHeight + Self.bottom
         let maximum = self.axisMaximum ?? self.rows.flatMap(\.values).max() ?? 0
-        let scale = ChartScale(maximum: Swift.max(maximum, 1e-9), count: 4)
+        // All-zero values get the axis 0…1, not ticks that all read 0.
+        let scale = ChartScale(maximum: maximum, count: 4, minimumStep: self.minimumStep)
         let plotWidth = Self.width - Self.left - self.right
         func px(_ value: Double) -> Double { Self.left + scale.fraction(value) * plotWidth }
 

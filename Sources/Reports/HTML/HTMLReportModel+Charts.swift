@@ -221,13 +221,14 @@ extension HTMLReportModel {
         let rows = result.metrics.targetIdentities.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(20).map {
             BarChart.Row(label: $0.key, values: [Double($0.value)])
         }
-        let chart = BarChart(
+        var chart = BarChart(
             id: id,
             title: title,
             seriesNames: ["connections"],
             rows: Array(rows),
             valueLabel: ReportFormat.compact
         )
+        chart.minimumStep = 1
         return Self.model(
             id: id,
             title: title,
