@@ -110,4 +110,32 @@ struct ChartAxisAndLimitTests {
         #expect(svg.contains(">throughput(messages_received) &gt; 500/s</text>"))
         #expect(Self.yTicks(svg).contains("500"), "the axis reaches the limit: \(Self.yTicks(svg))")
     }
+
+    @Test("set-up phase and reconnect thresholds are drawn on the phase bars and the reconnect-time chart")
+    func phaseAndReconnectLimits() throws {
+        let upgrade = ThresholdOutcome(
+            expression: "p99(ws_upgrade) < 5ms",
+            observed: 0.0015,
+            observedText: "1.5ms",
+            limit: "< 5ms",
+            passed: true
+        )
+        let reconnectLimit = ThresholdOutcome(
+            expression: "max(reconnect) < 1s",
+            observed: 1.1,
+            observedText: "1.1s",
+            limit: "< 1s",
+            passed: false
+        )
+        var fixed = FixedResult.make()
+        fixed.thresholds = [upgrade]
+        let phases = try Self.svg("chart-handshake-phases", in: HTMLReportWriter().render(fixed))
+        #expect(phases.contains("<line class=\"limit pass\""), "\(phases)")
+        #expect(phases.contains(">p99(ws_upgrade) &lt; 5ms</text>"))
+        var drain = DrainResult.make()
+        drain.thresholds = [reconnectLimit]
+        let reconnect = try Self.svg("chart-reconnect-time", in: HTMLReportWriter().render(drain))
+        #expect(reconnect.contains("<line class=\"limit fail\""))
+        #expect(reconnect.contains(">max(reconnect) &lt; 1s</text>"))
+    }
 }

@@ -193,7 +193,11 @@ extension HTMLReportModel {
             guard !histogram.isEmpty else { return nil }
             return BarChart.Row(
                 label: metric.name,
-                values: [Double(histogram.value(atPercentile: 50)), Double(histogram.value(atPercentile: 99))]
+                values: [Double(histogram.value(atPercentile: 50)), Double(histogram.value(atPercentile: 99))],
+                limits: Metric(rawValue: metric.name).map {
+                    Self.limits(result, on: [$0], where: Self.isLatencyAggregate)
+                }
+                    ?? []
             )
         }
         let chart = BarChart(

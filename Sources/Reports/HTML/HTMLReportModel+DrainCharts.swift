@@ -1,5 +1,6 @@
 import LoadMetrics
 import RunResults
+import Scenario
 
 extension HTMLReportModel {
     /// The drain-and-reconnect chart ids, in page order; each chart is in the report only when the run
@@ -60,6 +61,7 @@ extension HTMLReportModel {
                     ],
                     yLabel: { ReportFormat.duration(micros: $0) },
                     skipEmpty: { $0.reconnects == 0 },
+                    limits: Self.limits(result, on: [.reconnect], where: Self.isLatencyAggregate),
                     note: ""
                 )
             )
