@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// Upcoming features every wsprobe module builds with (see DESIGN.md §1.4).
+/// Upcoming features every wsprobe module builds with (see docs/architecture.md, layer rules).
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -69,7 +69,9 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["RunResults", "SecretRedaction", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "RunResults", "Scenario", "SecretRedaction", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strict
         ),
 

@@ -1,7 +1,7 @@
 package import Foundation
 package import RunResults
 
-/// The files of one report folder, `reports/<scenario>/<UTC timestamp>/` (DESIGN §1.8): what `run`
+/// The files of one report folder, `reports/<scenario>/<UTC timestamp>/` (docs/reports.md): what `run`
 /// and `check` write by default, in one call.
 package enum ReportBundle {
     /// `root/<scenario>/<yyyyMMdd'T'HHmmss'Z'>`, with the scenario name made safe for a path (anything

@@ -4,7 +4,7 @@ import SecretRedaction
 
 /// Renders a ``RunResults/RunResult`` into one report format.
 ///
-/// Every format is a pure function of the result (DESIGN §3: a format not derived from the JSON
+/// Every format is a pure function of the result (docs/architecture.md: a format not derived from the JSON
 /// result could disagree with it), so `wsprobe report report.json` re-renders identical files.
 package protocol ReportWriter: Sendable {
     /// The usual file name of this format in a report folder (`report.json`, `report.html`, `junit.xml`).

@@ -31,7 +31,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var target: ScenarioOptions
 
-    @Option(help: "Folder for report.json (default reports/<scenario>/<UTC timestamp>/).")
+    @Option(
+        help:
+            "Folder for report.json and its views (default: the scenario's output.dir, else reports/<scenario>/<UTC timestamp>/)."
+    )
     var out: String?
 
     @Flag(help: "No live progress.")
@@ -70,7 +73,10 @@ struct RunCommand: AsyncParsableCommand {
                 throw CommandFailure(status: .invalidInput, code: "usage.duration", message: "--duration: \(error)")
             }
         }
-        let folder = try RunOutput.prepare(self.out, scenario: scenario.name)
+        let folder = try RunOutput.prepare(
+            self.out ?? scenario.output.directory.map(scenario.resolvePath),
+            scenario: scenario.name
+        )
         return try await self.target.withTarget(scenario) { scenario, url, alb in
             try await self.run(scenario, url: url, shard: shard, duration: duration, folder: folder, alb: alb)
         }
@@ -109,13 +115,12 @@ struct RunCommand: AsyncParsableCommand {
                 message: error.message
             )
         }
-        let fileLimit = FileLimit.raise()
-        if fileLimit.hard < UInt64(plan.peakConnections + 64) {
-            printError(
-                "warning: the open-files hard limit (\(fileLimit.hard)) is below the"
-                    + " \(plan.peakConnections) connections this run needs; raise it (ulimit -Hn)."
-            )
-        }
+        let embedded = self.target.url == nil && scenario.target.url == nil
+        try RunOutput.checkFileLimit(
+            FileLimit.raise(),
+            plan: plan,
+            descriptorsPerConnection: alb != nil ? 4 : embedded ? 2 : 1
+        )
         let stop = StopSignal()
         let signals = InterruptSignals(stop: stop)
         defer { signals.cancel() }
@@ -143,12 +148,17 @@ struct RunCommand: AsyncParsableCommand {
         }
         events?.cancel()
         let fired = await events?.value ?? []
-        var result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
+        var result = outcome.runResult(
+            commandLine: CommandLine.arguments,
+            toolVersion: WSProbeVersion.current,
+            scenario: scenario.document
+        )
         routing.apply(to: &result)
         outcome.passed = outcome.passed && routing.passed
         let file = folder.appendingPathComponent("report.json")
         do {
-            try ReportBundle.write(result, to: folder)
+            let formats = scenario.output.formats
+            try ReportBundle.write(result, to: folder, html: formats.contains(.html), junit: formats.contains(.junit))
             try writeOutputFile(
                 String(decoding: try outcome.jsonData(), as: UTF8.self),
                 to: folder.appendingPathComponent("engine.json")
@@ -160,7 +170,9 @@ struct RunCommand: AsyncParsableCommand {
                 message: "cannot write the reports into \(folder.path): \(error)"
             )
         }
-        print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
+        if scenario.output.formats.contains(.console) {
+            print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
+        }
         print(outcome.engineText)
         for line in fired.map(RunOutput.eventLine) { print(line) }
         print("result: \(file.path)")

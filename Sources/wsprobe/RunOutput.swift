@@ -1,4 +1,5 @@
 import Foundation
+import LoadRunner
 import Reports
 import WSTransport
 
@@ -27,6 +28,39 @@ enum RunOutput {
             )
         }
         return folder
+    }
+
+    /// Descriptors kept back for the listener, files and event loops.
+    static let reservedDescriptors: UInt64 = 64
+
+    /// Checks that the open-files hard limit leaves room for the run's connections. Each connection costs one
+    /// descriptor, and with wsprobe's own targets in this process more: `descriptorsPerConnection` is 2 with
+    /// the embedded echo target (its side of the connection) and 4 behind the ALB emulation (ALB front, ALB to
+    /// target, target). A closed model that cannot hold its connections is refused; the open model's peak is
+    /// only an estimate (or a safety cap), so it gets a warning.
+    /// - Throws: `CommandFailure` with status 3 (`limits.open-files`) for a closed model over the limit.
+    static func checkFileLimit(
+        _ limit: FileLimit,
+        plan: RunPlan,
+        descriptorsPerConnection: Int
+    ) throws(CommandFailure) {
+        let peak = UInt64(max(0, plan.peakConnections))
+        let needed = peak * UInt64(max(1, descriptorsPerConnection)) + Self.reservedDescriptors
+        guard limit.hard < needed else { return }
+        let ownTargets =
+            descriptorsPerConnection > 1 ? " (\(descriptorsPerConnection) each with the embedded targets)" : ""
+        let what =
+            "the open-files hard limit (\(limit.hard)) is below the \(needed) descriptors that \(peak) connections"
+            + "\(ownTargets) need"
+        if case .closed = plan.load {
+            throw CommandFailure(
+                status: .couldNotStart,
+                code: "limits.open-files",
+                message: "\(what): the run could not reach its connection count. Raise the limit (ulimit -Hn), "
+                    + "lower load.connections, or split the run with --shard i/N over several processes."
+            )
+        }
+        printError("warning: \(what) if all \(peak) are open at once; raise it (ulimit -Hn).")
     }
 
     /// One line per embedded ALB event carried out, e.g. `event: drain a at 10.002s (scheduled 10s)`.

@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             server = try await EchoServer.start(configuration: configuration)
         } catch {
             printError("error: \(error)")
-            throw ExitCode(3)  // could not start (DESIGN §1.6)
+            throw ExitCode(3)  // could not start (docs/exit-codes.md)
         }
         let scheme = configuration.tls == nil ? "ws" : "wss"
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

@@ -8,7 +8,7 @@ import Testing
 struct RoutingRunCommandTests {
     static let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scenarios/alb-routing-haproxy.yaml").path
+        .appendingPathComponent("docs/examples/alb-routing-haproxy.yaml").path
 
     static func run(
         _ bed: ALBTestBed,

@@ -7,11 +7,12 @@ import Testing
 private let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-private let exampleFiles: [String] = {
-    let folder = repositoryRoot.appendingPathComponent("scenarios")
+/// The runnable examples in `scenarios/` and the documentation's examples for other setups in `docs/examples/`.
+private let exampleFiles: [String] = ["scenarios", "docs/examples"].flatMap { path in
+    let folder = repositoryRoot.appendingPathComponent(path)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
-}()
+}
 
 /// A Python program (kept inline: SwiftPM would warn about a stray .py file in the test target) that
 /// validates YAML/JSON scenario files against the schema with `jsonschema`, the reference implementation.

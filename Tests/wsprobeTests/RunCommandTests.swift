@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `wsprobe run` end to end through the built binary: example scenarios, exit statuses, SIGINT, and exact
+/// `wsprobe run` end to end through the built binary: exit statuses, SIGINT, and exact
 /// counts against an independent Python websockets server.
 @Suite("wsprobe run through the built binary", .serialized)
 struct RunCommandTests {
@@ -34,52 +34,6 @@ struct RunCommandTests {
     static func isTimingThreshold(_ expression: String) -> Bool {
         ["p", "max(", "mean(", "min(", "throughput("].contains { expression.hasPrefix($0) }
             && !expression.hasPrefix("rate(")
-    }
-
-    @Test(
-        "each example scenario runs against the embedded target with short durations and writes its result",
-        arguments: [
-            ("smoke", []),
-            (
-                "echo-load",
-                [
-                    "--set", "load.connections=20", "--set", "load.rampUp=1s", "--set", "load.hold=1s",
-                    "--set", "load.rampDown=1s", "--set", "steps[0].repeat.for=2s",
-                ]
-            ),
-            ("ci-gate", ["--set", "load.rampUp=1s", "--set", "load.hold=2s"]),
-            ("deflate", ["--duration", "2s"]),
-            ("arrival-rate", ["--duration", "2s"]),
-            ("rate-search", ["--duration", "2s"]),
-        ] as [(String, [String])]
-    )
-    func exampleScenarios(name: String, extra: [String]) async throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await WSProbeBinary.run(
-            ["run", Self.scenarioPath(name), "--quiet", "--out", folder.path] + extra,
-            timeout: .seconds(60)
-        )
-        let report = try Self.report(in: folder)
-        let thresholds = try #require(report["thresholds"] as? [[String: Any]])
-        let failed = thresholds.filter { $0["passed"] as? Bool == false }.compactMap { $0["expression"] as? String }
-        let timingOnly = failed.allSatisfy(Self.isTimingThreshold)
-        #expect(timingOnly, "non-timing thresholds failed: \(failed)")
-        #expect(run.status == (failed.isEmpty ? 0 : 1), "\(run.standardOutput)\(run.standardError)")
-        #expect(report["scenarioName"] as? String == name)
-        #expect(report["verdict"] as? String == (failed.isEmpty ? "passed" : "failed"))
-        #expect(report["interrupted"] as? Bool == false)
-        let upgrades = try #require(Self.counter(report, "upgrades_ok"), "\(report["metrics"] ?? "")")
-        #expect(upgrades > 0)
-        #expect(Self.counter(report, "upgrades_failed") == 0)
-        let sent = Self.counter(report, "messages_sent") ?? -1
-        let received = Self.counter(report, "messages_received") ?? -1
-        let lost = Self.counter(report, "messages_lost") ?? -1
-        #expect(sent == received + lost)
-        #expect(run.standardOutput.contains("wsprobe run  \(name)"))
-        for file in ["report.html", "junit.xml", "engine.json"] {
-            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
-        }
     }
 
     @Test("an invalid scenario exits 2 with its diagnostics")

@@ -6,7 +6,7 @@ import Histogram
 /// The bucket array is allocated at the first value recorded or merged, so the many histograms of a snapshot that
 /// nothing was recorded into (a metric a scenario does not use, a quiet interval) cost no memory; recording after
 /// that is allocation-free. Values above the
-/// configuration's `highestTrackableValue` increase ``overflowCount`` (DESIGN §1.5: `Histogram.record`
+/// configuration's `highestTrackableValue` increase ``overflowCount`` (`Histogram.record`
 /// returns `false` for them, and a silently dropped sample hides exactly the stalls a load test exists
 /// to find). Values are not Codable directly in dense form; ``buckets`` is the lossless sparse form.
 package struct LatencyHistogram: Sendable {
@@ -82,7 +82,7 @@ package struct LatencyHistogram: Sendable {
 
     /// Records a value and back-fills the samples a stalled closed-loop sender did not take.
     ///
-    /// For closed-loop fixed-interval modes only (DESIGN §1.5): when `value` exceeds
+    /// For closed-loop fixed-interval modes only: when `value` exceeds
     /// `expectedInterval`, the values `value - k·expectedInterval` down to `expectedInterval` are added
     /// too, as HdrHistogram's `recordCorrectedValue` does. Open-model latency is measured from the
     /// pacer's intended time instead and must not use this.

@@ -32,6 +32,12 @@ extension CheckResult {
                 metrics.record(metric, Self.microseconds(milliseconds))
             }
         }
+        // The connect total a load run records: from the name lookup to the 101 (the set-up phases together).
+        if opened {
+            let setUp = self.phases.filter { Self.setUpPhases.contains($0.name) }.compactMap(\.milliseconds)
+            metrics.record(.connectTotal, Self.microseconds(setUp.reduce(0, +)))
+        }
+        if let identity = self.targetIdentity { metrics.addTargetIdentity(identity) }
         for echo in self.echoMilliseconds {
             metrics.record(.messageRTT, Self.microseconds(echo))
         }
@@ -78,6 +84,19 @@ extension CheckResult {
                 echoRoundTripsMilliseconds: self.echoMilliseconds
             )
         )
+    }
+
+    /// The phases from the name lookup to the 101, which together make a connection's `connect_total`.
+    private static let setUpPhases: Set<String> = ["dns", "tcp", "tls", "upgrade"]
+
+    /// The identity the target reported in the 101's `X-Wsprobe-Target` header (what a load run counts per
+    /// target), if any.
+    private var targetIdentity: String? {
+        guard self.responseHead.first?.contains(" 101 ") ?? false else { return nil }
+        let name = RouteIdentity.defaultHeader.lowercased() + ":"
+        let line = self.responseHead.dropFirst().first { $0.lowercased().hasPrefix(name) }
+        let value = line.map { $0.dropFirst(name.count).trimmingCharacters(in: .whitespaces) }
+        return value.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A failure not attached to a failed phase line (e.g. an early close) still fails the JUnit suite.

@@ -52,6 +52,10 @@ final class LoadConnection: WebSocketDelegate {
     /// (monotonic nanoseconds): the start of a reconnect.
     private(set) var lostAt: UInt64?
     private var permitWaitStart: UInt64 = 0
+    /// Set while a read batch is delivered: a send the script reaches then waits for the batch's end.
+    private var inReadBatch = false
+    /// The script stopped at a send during a read batch and goes on when the batch ends.
+    private var resumeAfterRead = false
     /// When the script started waiting for a total-rate send permit, or `nil` when it is not waiting.
     var waitingForPermitSince: UInt64? {
         if case .permit = self.wait { return self.permitWaitStart }
@@ -211,6 +215,12 @@ final class LoadConnection: WebSocketDelegate {
             }
             switch program[self.pc] {
             case .send(let kind, let payload):
+                // An answer and a close frame may arrive in one read (a draining target closes right after its
+                // last answer): the close is processed first, so no message is sent that cannot be answered.
+                guard !self.inReadBatch else {
+                    self.resumeAfterRead = true
+                    return
+                }
                 guard let intended = self.takePermit() else { return }
                 self.pc += 1
                 self.send(kind: kind, payload: payload, intended: intended)
@@ -369,6 +379,7 @@ final class LoadConnection: WebSocketDelegate {
     // MARK: Receiving
 
     func webSocket(_ socket: WebSocketHandler, didReceive message: Message, receivedAt: NIODeadline) {
+        self.inReadBatch = true
         let now = receivedAt.uptimeNanoseconds
         let worker = self.worker
         if !self.sawFirstMessage {
@@ -419,11 +430,20 @@ final class LoadConnection: WebSocketDelegate {
     }
 
     func webSocket(_ socket: WebSocketHandler, didReceivePong payload: ByteBuffer, receivedAt: NIODeadline) {
+        self.inReadBatch = true
         guard case .pong(let expected, let sentAt, let timer) = self.wait, payload == expected else { return }
         timer?.cancel()
         self.worker.recorder.increment(.pongsReceived)
         self.worker.recorder.record(.pingRTT, fromNanoseconds: sentAt, toNanoseconds: receivedAt.uptimeNanoseconds)
         self.wait = .none
+        self.run()
+    }
+
+    /// Goes on with a script that reached a send during the read batch that just ended.
+    func webSocketDidFinishRead(_ socket: WebSocketHandler) {
+        self.inReadBatch = false
+        guard self.resumeAfterRead else { return }
+        self.resumeAfterRead = false
         self.run()
     }
 

@@ -1,9 +1,11 @@
 import Foundation
 package import RunResults
+package import Scenario
 
 extension RunOutcome {
-    /// The run as a `RunResult` of kind `run`, the source of report.json, report.html and junit.xml.
-    package func runResult(commandLine: [String], toolVersion: String) -> RunResult {
+    /// The run as a `RunResult` of kind `run`, the source of report.json, report.html and junit.xml;
+    /// `scenario` is the scenario document as run (redacted by `RunResult`).
+    package func runResult(commandLine: [String], toolVersion: String, scenario: JSONValue? = nil) -> RunResult {
         let info = ProcessInfo.processInfo
         #if os(Linux)
         let system = "Linux"
@@ -16,6 +18,7 @@ extension RunOutcome {
             commandLine: commandLine,
             kind: .run,
             scenarioName: self.scenario,
+            scenario: scenario,
             environment: RunEnvironment(
                 hostname: info.hostName,
                 cores: info.activeProcessorCount,

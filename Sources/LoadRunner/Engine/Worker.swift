@@ -13,7 +13,7 @@ import Darwin
 #endif
 
 /// One worker per event loop: owns its connections, its `MetricsRecorder` and its pacers, and touches them
-/// only on its loop (DESIGN §1.5). The coordinator talks to it through `loop.submit`.
+/// only on its loop (docs/architecture.md). The coordinator talks to it through `loop.submit`.
 package final class Worker {
     private enum Slot {
         case idle

@@ -12,7 +12,7 @@ import Darwin
 /// hands out intended send times in monotonic nanoseconds. The owner asks what is due at "now"
 /// (``popDue(atNanoseconds:)``); after a stall it gets every missed intended time, oldest first, so
 /// a late event loop catches up and each send still carries the time it *should* have happened.
-/// Latency measured from that intended time is free of coordinated omission (DESIGN §1.5).
+/// Latency measured from that intended time is free of coordinated omission (docs/load-engine.md).
 ///
 /// With a ``Shard`` of N, the pacer takes every N-th position of the whole schedule starting at the
 /// shard's index (constant spacing) or runs at 1/N of the rate (Poisson), so the union of the shards

@@ -10,6 +10,8 @@ struct BarChart {
         var texts: [String]? = nil
         /// Flags by series index: appended to that bar's text and drawn as a warning.
         var flags: [Int: String] = [:]
+        /// Threshold limits on this row's metric, drawn as dashed lines across the row.
+        var limits: [ChartLimit] = []
     }
 
     let id: String
@@ -21,6 +23,8 @@ struct BarChart {
     var right = 90.0
     /// The value at the right end of the axis; the largest value where absent.
     var axisMaximum: Double?
+    /// The smallest distance between ticks: 1 for whole counts.
+    var minimumStep = 0.0
 
     static let width = 640.0
     static let left = 130.0
@@ -35,8 +39,10 @@ struct BarChart {
         let bars = Swift.max(1, self.seriesNames.count)
         let rowHeight = Double(bars) * Self.barHeight + Self.rowGap
         let height = Self.top + Double(self.rows.count) * rowHeight + Self.bottom
-        let maximum = self.axisMaximum ?? self.rows.flatMap(\.values).max() ?? 0
-        let scale = ChartScale(maximum: Swift.max(maximum, 1e-9), count: 4)
+        let limits = self.rows.flatMap(\.limits).map(\.value)
+        let maximum = self.axisMaximum ?? (self.rows.flatMap(\.values) + limits).max() ?? 0
+        // All-zero values get the axis 0…1, not ticks that all read 0.
+        let scale = ChartScale(maximum: maximum, count: 4, minimumStep: self.minimumStep)
         let plotWidth = Self.width - Self.left - self.right
         func px(_ value: Double) -> Double { Self.left + scale.fraction(value) * plotWidth }
 
@@ -74,6 +80,21 @@ struct BarChart {
                     y: y + Self.barHeight - 3,
                     anchor: "start",
                     cssClass: flag == nil ? "value" : "value flag"
+                )
+            }
+        }
+        for (rowIndex, row) in self.rows.enumerated() {
+            let rowTop = Self.top + Double(rowIndex) * rowHeight
+            for limit in row.limits {
+                let style = "limit " + (limit.passed ? "pass" : "fail")
+                let x = px(limit.value)
+                svg.line(x1: x, y1: rowTop, x2: x, y2: rowTop + Double(bars) * Self.barHeight, cssClass: style)
+                svg.text(
+                    limit.label,
+                    x: x,
+                    y: rowTop + Double(bars) * Self.barHeight + 8,
+                    anchor: "middle",
+                    cssClass: style
                 )
             }
         }

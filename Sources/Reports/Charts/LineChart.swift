@@ -28,6 +28,10 @@ struct LineChart {
     let gap: Double?
     /// The x range the axis spans at least (e.g. the whole run when only some seconds have points).
     var xRange: ClosedRange<Double>? = nil
+    /// Threshold limits drawn across the plot as dashed lines, in the y unit of the series.
+    var limits: [ChartLimit] = []
+    /// The smallest distance between y ticks: 1 for whole counts, so small counts get no fractional ticks.
+    var yMinimumStep = 0.0
 
     static let width = 640.0
     static let height = 260.0
@@ -48,12 +52,18 @@ struct LineChart {
         }
         let xScale: ChartScale
         switch self.xAxis {
-        case .elapsedSeconds: xScale = ChartScale(lower: minX, maximum: Swift.max(maxX, minX + 1), count: 6)
+        case .elapsedSeconds:
+            xScale = ChartScale(lower: minX, maximum: Swift.max(maxX, minX + 1), count: 6, minimumStep: 1)
         case .percentileDecades:
             let decades = Swift.max(1, maxX.rounded(.up))
             xScale = ChartScale(lower: 0, maximum: decades, count: Int(decades))
         }
-        let yScale = ChartScale(maximum: Swift.max(maxY, 1e-9), count: 5)
+        // A limit above the data still shows; all-zero data gets the axis 0…1, not ticks that all read 0.
+        let yScale = ChartScale(
+            maximum: Swift.max(maxY, self.limits.map(\.value).max() ?? 0),
+            count: 5,
+            minimumStep: self.yMinimumStep
+        )
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.height - Self.top - Self.bottom
         func px(_ x: Double) -> Double { Self.left + xScale.fraction(x) * plotWidth }
@@ -104,6 +114,12 @@ struct LineChart {
                     svg.circle(x: px(point.x), y: py(point.y), radius: 3, cssClass: "dot s\(index % 8)")
                 }
             }
+        }
+        for limit in self.limits {
+            let y = py(limit.value)
+            let style = "limit " + (limit.passed ? "pass" : "fail")
+            svg.line(x1: Self.left, y1: y, x2: Self.width - Self.right, y2: y, cssClass: style)
+            svg.text(limit.label, x: Self.width - Self.right - 4, y: y - 4, anchor: "end", cssClass: style)
         }
         return svg.finish()
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LoadMetrics
 import RunResults
+import Scenario
 
 extension HTMLReportModel {
     /// Every chart id the report contains, in page order (tests check each is present).
@@ -27,6 +28,7 @@ extension HTMLReportModel {
                 ],
                 yLabel: { ReportFormat.duration(micros: $0) },
                 skipEmpty: { $0.messageRTT.totalCount == 0 },
+                limits: Self.limits(result, on: [.messageRTT], where: Self.isLatencyAggregate),
                 note: points.isEmpty ? noSeries : "No message round trips were recorded."
             ),
             Self.timeChart(
@@ -36,6 +38,8 @@ extension HTMLReportModel {
                 points: points,
                 series: [("sent", { Double($0.messagesSent) }), ("received", { Double($0.messagesReceived) })],
                 yLabel: ReportFormat.compact,
+                limits: Self.limits(result, on: [.messagesSent, .messagesReceived]) { $0 == .throughput },
+                wholeCounts: true,
                 note: noSeries
             ),
             Self.timeChart(
@@ -57,6 +61,7 @@ extension HTMLReportModel {
                 points: points,
                 series: [("open", { Double($0.connectionsOpen) }), ("upgrades/s", { Double($0.upgradesOK) })],
                 yLabel: ReportFormat.compact,
+                wholeCounts: true,
                 note: noSeries
             ),
             Self.errorsOverTime(result),
@@ -95,7 +100,7 @@ extension HTMLReportModel {
             }
             series.append(LineChart.Series(name: metric.name, points: points))
         }
-        let chart = LineChart(
+        var chart = LineChart(
             id: id,
             title: title,
             xAxis: .percentileDecades,
@@ -103,6 +108,13 @@ extension HTMLReportModel {
             series: series,
             gap: nil
         )
+        if !series.isEmpty {
+            chart.limits = Self.limits(
+                result,
+                on: Set(series.compactMap { Metric(rawValue: $0.name) }),
+                where: Self.isLatencyAggregate
+            )
+        }
         return Self.model(
             id: id,
             title: title,
@@ -121,6 +133,8 @@ extension HTMLReportModel {
         series definitions: [(String, (TimeSeriesPoint) -> Double)],
         yLabel: @escaping (Double) -> String,
         skipEmpty: ((TimeSeriesPoint) -> Bool)? = nil,
+        limits: [ChartLimit] = [],
+        wholeCounts: Bool = false,
         note: String
     ) -> ChartModel {
         let kept = points.filter { !(skipEmpty?($0) ?? false) }
@@ -128,6 +142,8 @@ extension HTMLReportModel {
             LineChart.Series(name: name, points: kept.map { (x: Double($0.second), y: value($0)) })
         }
         var chart = LineChart(id: id, title: title, xAxis: .elapsedSeconds, yLabel: yLabel, series: series, gap: 1)
+        chart.limits = limits
+        if wholeCounts { chart.yMinimumStep = 1 }
         // Skipped seconds still belong to the run: the axis spans all of it, so charts line up.
         if skipEmpty != nil, let first = points.first, let last = points.last {
             chart.xRange = Double(first.second)...Double(last.second)
@@ -155,7 +171,7 @@ extension HTMLReportModel {
         let series = codes.map { code in
             LineChart.Series(name: code, points: points.map { (x: Double($0.second), y: Double($0.errors[code] ?? 0)) })
         }
-        let chart = LineChart(
+        var chart = LineChart(
             id: id,
             title: title,
             xAxis: .elapsedSeconds,
@@ -163,6 +179,7 @@ extension HTMLReportModel {
             series: series,
             gap: 1
         )
+        chart.yMinimumStep = 1
         return Self.model(id: id, title: title, caption: caption, svg: chart.svg(), names: codes, note: "")
     }
 
@@ -176,7 +193,11 @@ extension HTMLReportModel {
             guard !histogram.isEmpty else { return nil }
             return BarChart.Row(
                 label: metric.name,
-                values: [Double(histogram.value(atPercentile: 50)), Double(histogram.value(atPercentile: 99))]
+                values: [Double(histogram.value(atPercentile: 50)), Double(histogram.value(atPercentile: 99))],
+                limits: Metric(rawValue: metric.name).map {
+                    Self.limits(result, on: [$0], where: Self.isLatencyAggregate)
+                }
+                    ?? []
             )
         }
         let chart = BarChart(
@@ -204,13 +225,14 @@ extension HTMLReportModel {
         let rows = result.metrics.targetIdentities.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(20).map {
             BarChart.Row(label: $0.key, values: [Double($0.value)])
         }
-        let chart = BarChart(
+        var chart = BarChart(
             id: id,
             title: title,
             seriesNames: ["connections"],
             rows: Array(rows),
             valueLabel: ReportFormat.compact
         )
+        chart.minimumStep = 1
         return Self.model(
             id: id,
             title: title,

@@ -1,5 +1,6 @@
 import LoadMetrics
 import RunResults
+import Scenario
 
 extension HTMLReportModel {
     /// The drain-and-reconnect chart ids, in page order; each chart is in the report only when the run
@@ -26,6 +27,7 @@ extension HTMLReportModel {
                     points: points,
                     series: closeCodes.map { code in (code, { Double($0.errors[code] ?? 0) }) },
                     yLabel: ReportFormat.compact,
+                    wholeCounts: true,
                     note: ""
                 )
             )
@@ -42,6 +44,7 @@ extension HTMLReportModel {
                         ("reconnects", { Double($0.reconnects) }), ("messages lost", { Double($0.messagesLost) }),
                     ],
                     yLabel: ReportFormat.compact,
+                    wholeCounts: true,
                     note: ""
                 )
             )
@@ -58,6 +61,7 @@ extension HTMLReportModel {
                     ],
                     yLabel: { ReportFormat.duration(micros: $0) },
                     skipEmpty: { $0.reconnects == 0 },
+                    limits: Self.limits(result, on: [.reconnect], where: Self.isLatencyAggregate),
                     note: ""
                 )
             )
@@ -73,6 +77,7 @@ extension HTMLReportModel {
                     points: points,
                     series: targets.map { target in (target, { Double($0.connectionsOpenByTarget[target] ?? 0) }) },
                     yLabel: ReportFormat.compact,
+                    wholeCounts: true,
                     note: ""
                 )
             )

@@ -45,6 +45,9 @@ enum HTMLStyle {
         svg path.series { fill: none; }
         svg rect.bar { stroke: none; }
         svg text.flag { fill: var(--fail); font-weight: 600; }
+        svg line.limit { stroke-width: 1.5; stroke-dasharray: 6 4; } svg line.limit.pass { stroke: var(--pass); }
+        svg line.limit.fail { stroke: var(--fail); } svg text.limit.pass { fill: var(--pass); } svg text.limit.fail { fill: var(--fail); }
+        svg text.limit { font-size: 9px; }
         .weights svg.chart { max-width: 720px; }
         .flags { margin: 6px 0 0; padding-left: 18px; font-size: 0.85em; }
         .legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 12px; font-size: 0.85em; }

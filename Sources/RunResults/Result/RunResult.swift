@@ -4,8 +4,9 @@ import SecretRedaction
 
 /// Everything one `wsprobe check` or `wsprobe run` found: the canonical content of `report.json`.
 ///
-/// Every report format (HTML, JUnit, console) is rendered from this value and nothing else (DESIGN
-/// §3), and `wsprobe report` re-renders them from the JSON, so no view can disagree with the data.
+/// Every report format (HTML, JUnit, console) is rendered from this value and nothing else (layer rules in
+/// docs/architecture.md), and `wsprobe report` re-renders them from the JSON, so no view can disagree with the
+/// data.
 /// Histograms are lossless (every non-empty bucket), so results of shards merge exactly
 /// (``merging(_:)``). The JSON layout is published as `docs/report.schema.json`.
 package struct RunResult: Sendable, Equatable {

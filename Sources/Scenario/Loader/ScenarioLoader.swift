@@ -92,7 +92,8 @@ package struct ScenarioLoader: Sendable {
             }
         }
         Redaction.register(secretsIn: JSONValue(root))
-        let scenario = ScenarioDecoder(context: context, file: file).decode(root)
+        var scenario = ScenarioDecoder(context: context, file: file).decode(root)
+        scenario?.document = JSONValue(root)
         return ScenarioLoadResult(
             scenario: context.hasErrors ? nil : scenario,
             diagnostics: Self.sorted(context.diagnostics),

@@ -24,6 +24,9 @@ package struct Scenario: Sendable, Hashable {
     package var weights: WeightExpectation?
     package var thresholds: [Threshold]
     package var output: OutputOptions
+    /// The scenario document as loaded, `--set` overrides applied, as plain JSON (for ``RunResult``'s
+    /// `scenario`; not redacted here).
+    package var document: JSONValue?
 
     package init(
         name: String,

@@ -77,8 +77,10 @@ package final class EmbeddedALB: Sendable {
         }
     }
 
-    /// Carries out `event` now: `drain` stops the target's echo server (1001 to its WebSockets), `stop` aborts
-    /// its connections (clients see 1006), `start` starts a new echo server for it if none runs.
+    /// Carries out `event` now: `drain` stops choosing the target and drains its echo server gracefully (each
+    /// WebSocket answers what it has read, then closes with 1001 right after an answer; see
+    /// `EchoServer.drain(grace:)`), `stop` aborts its connections (clients see 1006), `start` starts a new echo
+    /// server for it if none runs.
     /// - Throws: `EmbeddedALBError` for an unknown target or a target that cannot start.
     package func perform(_ event: ALBEvent) async throws {
         guard self.configuration.targets.contains(where: { $0.id == event.target }) else {
@@ -86,7 +88,7 @@ package final class EmbeddedALB: Sendable {
         }
         switch event.action {
         case .drain:
-            await self.shared.pool.withdraw(event.target)?.close()
+            try? await self.shared.pool.withdraw(event.target)?.drain().get()
         case .stop:
             try? await self.shared.pool.withdraw(event.target)?.abort().get()
         case .start:

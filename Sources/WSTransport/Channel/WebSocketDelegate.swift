@@ -14,6 +14,8 @@ package protocol WebSocketDelegate: AnyObject {
     func webSocket(_ socket: WebSocketHandler, didReceivePong payload: ByteBuffer, receivedAt: NIODeadline)
     /// The connection is over; called exactly once, last.
     func webSocket(_ socket: WebSocketHandler, didCloseWith outcome: CloseOutcome, at: NIODeadline)
+    /// A read batch ended: everything it carried (messages, pongs, a close frame) has been processed.
+    func webSocketDidFinishRead(_ socket: WebSocketHandler)
 }
 
 extension WebSocketDelegate {
@@ -22,4 +24,7 @@ extension WebSocketDelegate {
 
     /// Pongs are ignored unless a delegate measures them.
     package func webSocket(_ socket: WebSocketHandler, didReceivePong payload: ByteBuffer, receivedAt: NIODeadline) {}
+
+    /// Nothing to do at the end of a read batch unless the delegate defers work to it.
+    package func webSocketDidFinishRead(_ socket: WebSocketHandler) {}
 }

@@ -104,6 +104,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     }
 
     package func channelReadComplete(context: ChannelHandlerContext) {
+        self.delegate?.webSocketDidFinishRead(self)
         self.flushIfPending(context: context)
         context.fireChannelReadComplete()
     }

@@ -4,7 +4,7 @@ package import NIOCore
 ///
 /// Each mark is `NIODeadline.now()` at the moment the phase ended: DNS answered, `channelActive`, the TLS
 /// handshake-completed event, the validated 101. Durations are differences of marks, so scheduler delay
-/// between the event and a later consumer never enters a sample (DESIGN.md §1.5).
+/// between the event and a later consumer never enters a sample.
 package struct PhaseTimings: Sendable, Equatable {
     /// When the connector started (before DNS).
     package var start: NIODeadline

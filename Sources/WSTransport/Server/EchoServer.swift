@@ -78,6 +78,12 @@ package final class EchoServer: Sendable {
     /// Stops listening and closes every connection: upgraded ones with close code 1001 (going away), others by
     /// ending TCP. Completes when every connection has ended (bounded by `closeTimeout` per connection).
     package func stop() -> EventLoopFuture<Void> {
+        self.endSessions { $0.goAway() }
+    }
+
+    /// Stops listening, calls `end` for every open connection on its loop, and completes when every connection
+    /// has closed.
+    func endSessions(_ end: @escaping @Sendable (EchoSession) -> Void) -> EventLoopFuture<Void> {
         let eventLoop = self.listener.eventLoop
         let loops = Array(self.loops.values)
         return self.listener.close().recover { _ in }.flatMap {
@@ -86,7 +92,7 @@ package final class EchoServer: Sendable {
                     // A copy: closing a channel may remove its session from the registry at once.
                     let sessions = Array(bound.value.sessions.values)
                     return sessions.map { session in
-                        session.goAway()
+                        end(session)
                         return session.channel.closeFuture
                     }
                 }

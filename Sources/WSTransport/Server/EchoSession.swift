@@ -17,6 +17,9 @@ final class EchoSession: WebSocketDelegate {
     private var idleTimer: Scheduled<Void>?
     private var dropTimer: Scheduled<Void>?
     private var stopping = false
+    /// Set by `drain(grace:)`: the next answer is followed by a 1001 close in the same write.
+    private var draining = false
+    private var drainTimer: Scheduled<Void>?
     /// Answers to send at the end of the current read batch.
     private var pending: [Message] = []
     /// A configured close to send at the end of the current read batch.
@@ -39,7 +42,8 @@ final class EchoSession: WebSocketDelegate {
         self.loop.counters.upgrades += 1
         self.lastActivity = .now()
         if self.stopping {
-            self.close(socket, code: .goingAway, reason: "server stopping")
+            // Draining: the close follows the first answer (or the grace period); stopping: at once.
+            if !self.draining { self.close(socket, code: .goingAway, reason: "server stopping") }
             return
         }
         if let delay = self.misbehaviour.dropAfter {
@@ -85,12 +89,18 @@ final class EchoSession: WebSocketDelegate {
             self.pending.removeAll()
             return
         }
-        if !self.pending.isEmpty {
+        let answered = !self.pending.isEmpty
+        if answered {
             for message in self.pending {
                 // A send fails only once closing has started; the echo is then moot.
                 try? socket.send(message)
             }
             self.pending.removeAll(keepingCapacity: true)
+        }
+        if self.draining, answered {
+            self.draining = false
+            self.drainTimer?.cancel()
+            self.close(socket, code: .goingAway, reason: "server draining")
         }
         if let code = self.pendingClose {
             self.pendingClose = nil
@@ -102,8 +112,10 @@ final class EchoSession: WebSocketDelegate {
     func webSocket(_ socket: WebSocketHandler, didCloseWith outcome: CloseOutcome, at: NIODeadline) {
         self.idleTimer?.cancel()
         self.dropTimer?.cancel()
+        self.drainTimer?.cancel()
         self.idleTimer = nil
         self.dropTimer = nil
+        self.drainTimer = nil
         self.socket = nil
     }
 
@@ -116,6 +128,21 @@ final class EchoSession: WebSocketDelegate {
             self.close(socket, code: .goingAway, reason: "server stopping")
         } else {
             self.channel.close(promise: nil)
+        }
+    }
+
+    /// Closes the connection as a graceful server does when it is drained: every message it has read is
+    /// answered, and the 1001 close goes out right after the next answer, in the same write. A client that
+    /// waits for each answer before it sends again then has nothing in flight when the close arrives, so it
+    /// loses nothing. An upgrade in progress completes first; a connection that sends nothing within `grace`
+    /// is closed then (with 1001 once upgraded).
+    func drain(grace: TimeAmount) {
+        guard !self.stopping else { return }
+        self.stopping = true
+        self.draining = true
+        self.drainTimer = self.schedule(in: grace) { session in
+            session.draining = false
+            session.goAway()
         }
     }
 

@@ -145,6 +145,21 @@ async def hold(args):
     return {"codes": sorted(codes)}
 
 
+async def late(args):
+    """Connect, stay silent for --seconds, send --send and await its echo, then wait for the server's close;
+    report the echo (null when none came) and the close code."""
+    async with connect(args.uri, **connect_args(args)) as ws:
+        await asyncio.sleep(args.seconds)
+        text = None
+        try:
+            await ws.send(args.send or "late")
+            text = await ws.recv()
+            while True:
+                await ws.recv()
+        except ConnectionClosed as exc:
+            return {"text": text, "close_code": close_code(exc)}
+
+
 async def identities(args):
     """Open --count connections, at most 20 at a time; count the --identity-header value of each 101."""
     counts = {}
@@ -244,7 +259,7 @@ def pipeline(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["echo", "reject", "wait-close", "many", "hold", "raw", "pipeline", "identities", "keepalive"])
+    parser.add_argument("mode", choices=["echo", "reject", "wait-close", "many", "hold", "raw", "pipeline", "identities", "keepalive", "late"])
     parser.add_argument("uri")
     parser.add_argument("--deflate", action="store_true")
     parser.add_argument("--subprotocol", action="append")
@@ -274,6 +289,7 @@ def main():
             "hold": hold,
             "identities": identities,
             "keepalive": keepalive,
+            "late": late,
         }
 
         async def bounded():
