@@ -25,7 +25,8 @@ struct RunCommand: AsyncParsableCommand {
             With no target URL in the scenario and no --url, wsprobe starts its own echo target on loopback, or, \
             with target.embedded, its targets behind a small ALB emulation (rules, weights, idle timeout, events). \
             Flags win over scenario values. Exit status: 0 passed, 1 thresholds failed, 2 invalid scenario, \
-            3 could not start, 130 interrupted (the result is still written).
+            3 could not start, 4 nothing measured (no connection upgraded: verdict error, whatever the \
+            thresholds), 130 interrupted (the result is still written).
             """
     )
 
@@ -51,16 +52,18 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let outcome = try await self.execute()
-            if outcome.interrupted { throw ExitStatus.interrupted.exitCode }
-            if !outcome.passed { throw ExitStatus.failed.exitCode }
+            let result = try await self.execute()
+            if result.interrupted { throw ExitStatus.interrupted.exitCode }
+            let status = ExitStatus(verdict: result.verdict)
+            if status != .passed { throw status.exitCode }
         } catch let failure as CommandFailure {
             printError(failure.description)
             throw failure.status.exitCode
         }
     }
 
-    private func execute() async throws -> RunOutcome {
+    /// Runs the scenario and writes its reports; the result decides the exit status.
+    private func execute() async throws -> RunResult {
         let scenario = try self.target.load()
         let shard = try self.parsedShard()
         let duration = try self.duration.map { text throws(CommandFailure) -> Duration in
@@ -92,7 +95,7 @@ struct RunCommand: AsyncParsableCommand {
         duration: Duration?,
         folder: URL,
         alb: EmbeddedALB? = nil
-    ) async throws -> RunOutcome {
+    ) async throws -> RunResult {
         let plan: RunPlan
         do {
             plan = try RunPlan(
@@ -134,7 +137,7 @@ struct RunCommand: AsyncParsableCommand {
         let coordinator = Coordinator(plan: plan, progress: progress, stop: stop, target: url.text)
         // The embedded ALB's events (drain, stop, start) count from the start of the load phase.
         let events = alb.map { alb in Task { await alb.runEvents() } }
-        var outcome: RunOutcome
+        let outcome: RunOutcome
         do {
             outcome = try await coordinator.run(on: group)
         } catch {
@@ -145,7 +148,6 @@ struct RunCommand: AsyncParsableCommand {
         let fired = await events?.value ?? []
         var result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
         routing.apply(to: &result)
-        outcome.passed = outcome.passed && routing.passed
         let file = folder.appendingPathComponent("report.json")
         do {
             try ReportBundle.write(result, to: folder)
@@ -161,6 +163,6 @@ struct RunCommand: AsyncParsableCommand {
         print(outcome.engineText)
         for line in fired.map(RunOutput.eventLine) { print(line) }
         print("result: \(file.path)")
-        return outcome
+        return result
     }
 }
