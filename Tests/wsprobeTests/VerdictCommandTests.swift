@@ -75,14 +75,62 @@ struct VerdictCommandTests {
         #expect(run.standardOutput.contains("nothing measured: no connection upgraded"))
     }
 
+    /// What each command that measures does against a target where nothing listens (`{url}`, `{scenario}`
+    /// and `{out}` are filled in): every one exits non-zero, 4 (nothing measured) except `check`, which
+    /// exists to diagnose the upgrade and fails (1) with the diagnosis.
+    static let unreachable: [(command: String, arguments: [String], status: Int32)] = [
+        ("check", ["check", "{url}"], 1),
+        ("run", ["run", "{scenario}", "--quiet", "--url", "{url}", "--out", "{out}"], 4),
+        ("probe idle", ["probe", "idle", "{url}", "--max", "2s"], 4),
+        ("probe deflate", ["probe", "deflate", "{url}"], 4),
+        (
+            "probe rate",
+            ["probe", "rate", "{scenario}", "--url", "{url}", "--from", "10/s", "--to", "10/s", "--step", "1s"], 4
+        ),
+    ]
+
+    /// Commands that measure nothing themselves: they serve, validate, lint, render or compare results, or act as
+    /// another tool's testee (`merge` takes its verdict from its inputs: see `runMeasuredNothing`).
+    static let notMeasuring: Set<String> = [
+        "serve", "validate", "report", "merge", "compare", "alb lint", "alb scenario", "autobahn",
+    ]
+
+    /// The subcommand names `wsprobe [group] --help` lists.
+    static func subcommands(_ group: [String]) async throws -> [String] {
+        let help = try await WSProbeBinary.run(group + ["--help"]).standardOutput
+        let section = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first ?? ""
+        return section.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), !line.contains("See 'wsprobe help") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }
+    }
+
+    @Test("every command is classified: it measures (and is in the unreachable-target table) or it does not")
+    func everyCommandClassified() async throws {
+        var commands: [String] = []
+        for name in try await Self.subcommands([]) {
+            let nested = try await Self.subcommands([name])
+            commands += nested.isEmpty ? [name] : nested.map { "\(name) \($0)" }
+        }
+        #expect(commands.contains("probe rate") && commands.contains("alb lint"), "\(commands)")
+        let classified = Set(Self.unreachable.map(\.command)).union(Self.notMeasuring)
+        #expect(Set(commands) == classified, "classify new commands in VerdictCommandTests")
+    }
+
     @Test(
-        "probes that reach nothing exit 4: deflate (no offer answered) and idle (no probe connection)",
-        arguments: [["probe", "deflate"], ["probe", "idle", "--max", "2s"]]
+        "against a port where nothing listens, every command that measures exits non-zero: 4, check 1",
+        arguments: Self.unreachable.map { ($0.command, $0.arguments, $0.status) }
     )
-    func probeMeasuredNothing(command: [String]) async throws {
-        let url = "ws://127.0.0.1:\(try LoopbackPort.free())/"
-        let run = try await WSProbeBinary.run(Array(command.prefix(2)) + [url] + Array(command.dropFirst(2)))
-        #expect(run.status == 4, "\(run.standardOutput)\(run.standardError)")
+    func unreachableTarget(command: String, arguments: [String], status: Int32) async throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let values = [
+            "{url}": "ws://127.0.0.1:\(try LoopbackPort.free())/",
+            "{scenario}": try Self.write(Self.lenientScenario, in: folder, name: "unreachable.yaml"),
+            "{out}": folder.appendingPathComponent("out").path,
+        ]
+        let run = try await WSProbeBinary.run(arguments.map { values[$0] ?? $0 }, timeout: .seconds(60))
+        #expect(run.status == status, "\(command): \(run.standardOutput)\(run.standardError)")
     }
 
     @Test("an abortOnFail stop names its threshold on the console, in report.json, the HTML page and JUnit")
