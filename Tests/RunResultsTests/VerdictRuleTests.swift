@@ -33,12 +33,19 @@ struct VerdictRuleTests {
         #expect(NothingMeasured.reason(in: Self.metrics(attempts: 5, upgrades: 1)) == nil)
     }
 
-    @Test("a run that expects a refusal measured something when a request got that status")
+    @Test("a run that expects a refusal measured something when a request got any HTTP answer")
     func expectedStatus() {
-        let refused = Self.metrics(attempts: 3, upgrades: 0, errors: ["expect.status": 3])
+        let refused = Self.metrics(attempts: 3, upgrades: 0)
         #expect(NothingMeasured.reason(in: refused, expectedStatus: 403, expectedStatusAnswers: 3) == nil)
-        let unanswered = NothingMeasured.reason(in: refused, expectedStatus: 403, expectedStatusAnswers: 0)
-        #expect(unanswered?.contains("none was answered with the expected 403") == true)
+        let otherStatus = Self.metrics(attempts: 3, upgrades: 0, errors: ["handshake.status.gateway-error": 3])
+        #expect(NothingMeasured.reason(in: otherStatus, expectedStatus: 403, expectedStatusAnswers: 0) == nil)
+        let unreachable = Self.metrics(attempts: 3, upgrades: 0, errors: ["tcp.refused": 3])
+        let reason = NothingMeasured.reason(in: unreachable, expectedStatus: 403, expectedStatusAnswers: 0)
+        #expect(
+            reason
+                == "no connection upgraded and no upgrade request was answered (expected 403) (3 attempted: tcp.refused ×3)"
+        )
+        #expect(NothingMeasured.reason(in: otherStatus) != nil, "expecting 101, a refused upgrade measured nothing")
     }
 
     @Test("an error reason makes the verdict error whatever the thresholds; an abort makes it failed")

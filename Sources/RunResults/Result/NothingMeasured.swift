@@ -6,7 +6,8 @@ package enum NothingMeasured {
     /// Why a load run measured nothing, or `nil` when it measured something.
     ///
     /// A run exists to measure upgraded connections; one that exists to measure refusals (`expect.status`
-    /// other than 101) measured something when a request was answered with that status.
+    /// other than 101) measured something when any upgrade request got an HTTP answer: the expected status, or
+    /// another one (a `handshake.*` error), which fails its `expect.status` check instead.
     ///
     /// - Parameters:
     ///   - metrics: the run's totals.
@@ -20,10 +21,17 @@ package enum NothingMeasured {
         let attempts = metrics[.connectionAttempts]
         guard attempts > 0 else { return "no connection was attempted" }
         if metrics[.upgradesOK] > 0 { return nil }
-        if expectedStatus != nil, expectedStatusAnswers > 0 { return nil }
+        if expectedStatus != nil, expectedStatusAnswers > 0 || metrics.errors.keys.contains(where: Self.isAnswer) {
+            return nil
+        }
         let errors = metrics.errors.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
         let causes = errors.isEmpty ? "" : ": " + errors.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
-        let expected = expectedStatus.map { " and none was answered with the expected \($0)" } ?? ""
+        let expected = expectedStatus.map { " and no upgrade request was answered (expected \($0))" } ?? ""
         return "no connection upgraded\(expected) (\(attempts) attempted\(causes))"
+    }
+
+    /// Whether an error code means the server answered the upgrade request (with the wrong status or head).
+    private static func isAnswer(_ code: String) -> Bool {
+        code.hasPrefix("handshake.")
     }
 }
