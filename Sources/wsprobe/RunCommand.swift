@@ -137,7 +137,7 @@ struct RunCommand: AsyncParsableCommand {
         let coordinator = Coordinator(plan: plan, progress: progress, stop: stop, target: url.text)
         // The embedded ALB's events (drain, stop, start) count from the start of the load phase.
         let events = alb.map { alb in Task { await alb.runEvents() } }
-        let outcome: RunOutcome
+        var outcome: RunOutcome
         do {
             outcome = try await coordinator.run(on: group)
         } catch {
@@ -148,6 +148,7 @@ struct RunCommand: AsyncParsableCommand {
         let fired = await events?.value ?? []
         var result = outcome.runResult(commandLine: CommandLine.arguments, toolVersion: WSProbeVersion.current)
         routing.apply(to: &result)
+        outcome.passed = outcome.passed && routing.passed
         let file = folder.appendingPathComponent("report.json")
         do {
             try ReportBundle.write(result, to: folder)
