@@ -86,3 +86,38 @@ struct CheckServerMessageTests {
         #expect(Self.line(run, phase: "close").contains("the server reset TCP (RST), not clean"))
     }
 }
+
+/// `wsprobe run` against the same greeting server: the greeting is unsolicited and echo matching stays exact.
+@Suite("wsprobe run: a server greeting", .serialized)
+struct RunServerGreetingTests {
+    @Test("a greeting behind each 101 is counted as unsolicited, never as an echo: no duplicate, exact bytes")
+    func greeting() async throws {
+        let server = try await PythonWebSocketServer.start(greeting: "welcome")
+        defer { server.stop() }
+        let folder = try RunCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("greet.yaml")
+        try """
+        name: greet
+        load:
+          connections: 3
+        steps:
+          - repeat:
+              times: 5
+              steps:
+                - send:
+                    size: 64B
+                - expect:
+                    timeout: 2s
+          - close
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try await WSProbeBinary.run(["run", file.path, "--quiet", "--url", server.url, "--out", out.path])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardOutput.contains("engine: 3 unsolicited messages"))
+        let report = try RunCommandTests.report(in: out)
+        #expect(RunCommandTests.counter(report, "messages_received") == 15)
+        #expect(RunCommandTests.counter(report, "messages_duplicated") == 0)
+        #expect(RunCommandTests.counter(report, "payload_bytes_received") == 15 * 64)
+    }
+}

@@ -388,7 +388,7 @@ final class LoadConnection: WebSocketDelegate {
                 intended = self.window.matchOldest()
             }
         } else {
-            intended = self.window.matchOldest()
+            intended = worker.stampsEverySend ? nil : self.window.matchOldest()
         }
         if let intended {
             worker.recorder.increment(.messagesReceived)
