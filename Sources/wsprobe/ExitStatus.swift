@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunResults
 
 /// wsprobe's exit statuses (docs/exit-codes.md), modelled on k6's.
 enum ExitStatus: Int32 {
@@ -10,8 +11,20 @@ enum ExitStatus: Int32 {
     case invalidInput = 2
     /// Valid input, but the run could not start (unreadable TLS files, an unbindable port, …).
     case couldNotStart = 3
+    /// The command ran but measured nothing (verdict `error`: no connection upgraded, whatever the
+    /// thresholds); the report, if any, was written.
+    case nothingMeasured = 4
     /// Interrupted by SIGINT or SIGTERM; the report was written.
     case interrupted = 130
+
+    /// The status of a result with `verdict` (0, 1 or 4).
+    init(verdict: Verdict) {
+        switch verdict {
+        case .passed: self = .passed
+        case .failed: self = .failed
+        case .error: self = .nothingMeasured
+        }
+    }
 
     /// The ArgumentParser exit code for this status.
     var exitCode: ExitCode { ExitCode(self.rawValue) }

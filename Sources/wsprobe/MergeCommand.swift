@@ -11,8 +11,9 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Counts add, latency histograms merge bucket by bucket (percentiles are exact), time series \
             align by wall-clock second, and a check or threshold passes only if it passed in every shard. \
-            Exit status: 0 when the merged verdict is passed, 1 when it is failed or error, 2 when an input \
-            is unreadable or the inputs are not shards of one run, 3 when an output cannot be written.
+            Exit status: 0 when the merged verdict is passed, 1 when it is failed, 4 when it is error (a \
+            shard measured nothing), 2 when an input is unreadable or the inputs are not shards of one run, \
+            3 when an output cannot be written.
             """
     )
 
@@ -64,6 +65,7 @@ struct MergeCommand: ParsableCommand {
         }
         if console { print(ConsoleSummary(colors: ReportOutput.colors).render(merged), terminator: "") }
         if !ok { throw ExitCode(ReportOutput.couldNotStart) }
-        if merged.verdict != .passed { throw ExitCode(ReportOutput.failed) }
+        let status = ExitStatus(verdict: merged.verdict)
+        if status != .passed { throw status.exitCode }
     }
 }

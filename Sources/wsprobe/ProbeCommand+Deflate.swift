@@ -18,7 +18,7 @@ extension ProbeCommand {
                 set: the bare offer, the browsers' client_max_window_bits, each parameter alone, and all of \
                 them. With no URL, wsprobe probes its own echo target on loopback. \
                 Exit status: 0 every offer got a valid answer, 1 an offer failed, 2 invalid input, 3 could not \
-                start.
+                start, 4 no offer was answered (every connection failed before the upgrade response).
                 """
         )
 
@@ -49,9 +49,8 @@ extension ProbeCommand {
             do {
                 let result = try await self.probe()
                 print(self.json ? try result.jsonText() : result.consoleText())
-                if !result.passed {
-                    throw ExitCode(ExitStatus.failed.rawValue)
-                }
+                if result.nothingMeasured != nil { throw ExitStatus.nothingMeasured.exitCode }
+                if !result.passed { throw ExitStatus.failed.exitCode }
             } catch let failure as CommandFailure {
                 printError(failure.description)
                 throw failure.status.exitCode

@@ -21,8 +21,9 @@ extension ProbeCommand {
                 messages are paced open-loop (latency from the intended send time), connections close. With no \
                 URL in the scenario and no --url, wsprobe runs against its own echo target on loopback (or, with \
                 target.embedded, its ALB emulation without the timed events). \
-                Exit status: 0 a rate passed, 1 even --from failed, 2 invalid input, 3 could not start, \
-                130 interrupted (the steps so far are printed).
+                A step that measured nothing (no connection upgraded, no message came back) never passes. \
+                Exit status: 0 a rate passed, 1 even --from failed, 2 invalid input, 3 could not start, 4 no \
+                step measured anything, 130 interrupted (the steps so far are printed).
                 """
         )
 
@@ -52,6 +53,7 @@ extension ProbeCommand {
                 let result = try await self.search()
                 print(self.json ? try result.jsonText() : result.consoleText())
                 if result.interrupted { throw ExitStatus.interrupted.exitCode }
+                if result.nothingMeasured != nil { throw ExitStatus.nothingMeasured.exitCode }
                 if result.highestPassingRate == nil { throw ExitStatus.failed.exitCode }
             } catch let failure as CommandFailure {
                 printError(failure.description)

@@ -25,7 +25,8 @@ struct ProbeCommand: AsyncParsableCommand {
                 Then one connection per heartbeat mode beats every cutoff/3 and is held to 1.5 × the cutoff. \
                 The whole probe takes about 2.5 cutoffs. With no URL, wsprobe probes its own echo target on \
                 loopback, started with a 3 s idle close. \
-                Exit status: 0 probe completed, 1 --expect-cutoff not met, 2 invalid input, 3 could not start.
+                Exit status: 0 probe completed, 1 --expect-cutoff not met, 2 invalid input, 3 could not start, \
+                4 nothing measured (no probe connection upgraded).
                 """
         )
 
@@ -137,7 +138,9 @@ struct ProbeCommand: AsyncParsableCommand {
             do {
                 return try await IdleProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton)
             } catch let error as IdleProbeError {
-                throw CommandFailure(status: .couldNotStart, code: error.code, message: error.message)
+                // No probe connection upgraded: the probe measured nothing (verdict error), not a setup failure.
+                let status: ExitStatus = error.code == IdleProbeError.noConnection ? .nothingMeasured : .couldNotStart
+                throw CommandFailure(status: status, code: error.code, message: error.message)
             }
         }
 

@@ -25,7 +25,8 @@ struct RunCommand: AsyncParsableCommand {
             With no target URL in the scenario and no --url, wsprobe starts its own echo target on loopback, or, \
             with target.embedded, its targets behind a small ALB emulation (rules, weights, idle timeout, events). \
             Flags win over scenario values. Exit status: 0 passed, 1 thresholds failed, 2 invalid scenario, \
-            3 could not start, 130 interrupted (the result is still written).
+            3 could not start, 4 nothing measured (no connection upgraded: verdict error, whatever the \
+            thresholds), 130 interrupted (the result is still written).
             """
     )
 
@@ -54,16 +55,18 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let outcome = try await self.execute()
-            if outcome.interrupted { throw ExitStatus.interrupted.exitCode }
-            if !outcome.passed { throw ExitStatus.failed.exitCode }
+            let result = try await self.execute()
+            if result.interrupted { throw ExitStatus.interrupted.exitCode }
+            let status = ExitStatus(verdict: result.verdict)
+            if status != .passed { throw status.exitCode }
         } catch let failure as CommandFailure {
             printError(failure.description)
             throw failure.status.exitCode
         }
     }
 
-    private func execute() async throws -> RunOutcome {
+    /// Runs the scenario and writes its reports; the result decides the exit status.
+    private func execute() async throws -> RunResult {
         let scenario = try self.target.load()
         let shard = try self.parsedShard()
         let duration = try self.duration.map { text throws(CommandFailure) -> Duration in
@@ -98,7 +101,7 @@ struct RunCommand: AsyncParsableCommand {
         duration: Duration?,
         folder: URL,
         alb: EmbeddedALB? = nil
-    ) async throws -> RunOutcome {
+    ) async throws -> RunResult {
         let plan: RunPlan
         do {
             plan = try RunPlan(
@@ -176,6 +179,6 @@ struct RunCommand: AsyncParsableCommand {
         print(outcome.engineText)
         for line in fired.map(RunOutput.eventLine) { print(line) }
         print("result: \(file.path)")
-        return outcome
+        return result
     }
 }

@@ -128,7 +128,8 @@ struct ClientHostileTests {
     @Test("the failure table covers every hostile route exactly once, besides those that open")
     func tableCoversEveryRoute() {
         let opening: Set<HostileRoute> = [
-            .ok, .silent, .closeAfterUpgrade, .dropAfterUpgrade, .endWhenIdle, .resetWhenIdle,
+            .ok, .silent, .closeAfterUpgrade, .dropAfterUpgrade, .greeting, .violation, .notEcho, .endWhenIdle,
+            .resetWhenIdle,
         ]
         let failing = failingRoutes.map(\.route)
         #expect(Set(failing).count == failing.count)

@@ -34,6 +34,13 @@ the server closes the TCP connection after writing it.
   /close-after-upgrade     correct 101, then at once a close frame 1001 "idle timeout"; waits up to
                            5 s for the client's close frame, then closes TCP
   /drop-after-upgrade      correct 101, then TCP close without a close frame (the client sees 1006)
+  /greeting                correct 101 with a text frame "welcome to the hostile server" right behind it
+                           (same write: a legal server-initiated message), then the /ok echo loop
+  /not-echo                correct 101, then answers every data frame with the text frame "not an echo"
+                           (a WebSocket server that is not an echo server); close is answered as /ok does
+  /violation               correct 101; answers the first client frame with a frame of the reserved
+                           opcode 0x3 (a protocol violation: the client fails the connection with 1002),
+                           reads the client's close frame (up to 5 s) and ends TCP (FIN) without answering it
   /end-when-idle           correct 101, reads (and drops) frames, and once nothing arrived for 1 s ends TCP
                            in order (FIN) without a close frame, as a proxy's tunnel timeout does
   /reset-when-idle         the same, but resets TCP (RST, SO_LINGER 0), as a balancer that aborts idle flows
@@ -115,6 +122,9 @@ UPGRADE_VARIANTS = {
     "/ok": (True, True, "good", []),
     "/close-after-upgrade": (True, True, "good", []),
     "/drop-after-upgrade": (True, True, "good", []),
+    "/greeting": (True, True, "good", []),
+    "/violation": (True, True, "good", []),
+    "/not-echo": (True, True, "good", []),
     "/end-when-idle": (True, True, "good", []),
     "/reset-when-idle": (True, True, "good", []),
     "/no-upgrade": (False, True, "good", []),
@@ -175,7 +185,8 @@ async def read_frame(reader):
     return first & 0x80, first & 0x0F, bytes(payload)
 
 
-async def echo(reader, writer):
+async def echo(reader, writer, answer=None):
+    """Echoes data frames (or answers each with the text frame `answer`), pongs pings, answers a close."""
     while True:
         fin, opcode, payload = await read_frame(reader)
         if opcode == 0x8:
@@ -184,6 +195,8 @@ async def echo(reader, writer):
             return
         if opcode == 0x9:
             writer.write(frame(0xA, payload))
+        elif answer is not None and opcode in (0x0, 0x1, 0x2):
+            writer.write(frame(0x1, answer))
         elif opcode in (0x0, 0x1, 0x2):
             encoded = frame(opcode, payload)
             writer.write(bytes([(0x80 if fin else 0x00) | opcode]) + encoded[1:])
@@ -191,6 +204,7 @@ async def echo(reader, writer):
 
 
 IDLE_SECONDS = 1.0
+GREETING = b"welcome to the hostile server"
 
 
 async def drop_when_idle(reader, writer, reset):
@@ -234,10 +248,23 @@ async def handle(reader, writer):
             writer.write(plain(404, "Not Found", "unknown hostile path\n"))
             await writer.drain()
             return
-        writer.write(upgrade_response(path, key))
+        response = upgrade_response(path, key)
+        if path == "/greeting":
+            response += frame(0x1, GREETING)
+        writer.write(response)
         await writer.drain()
-        if path == "/ok":
+        if path in ("/ok", "/greeting"):
             await echo(reader, writer)
+        elif path == "/not-echo":
+            await echo(reader, writer, answer=b"not an echo")
+        elif path == "/violation":
+            await read_frame(reader)
+            writer.write(frame(0x3, b"reserved opcode"))
+            await writer.drain()
+            try:
+                await asyncio.wait_for(read_frame(reader), 5)
+            except (asyncio.TimeoutError, asyncio.IncompleteReadError):
+                pass
         elif path == "/close-after-upgrade":
             writer.write(frame(0x8, struct.pack("!H", 1001) + b"idle timeout"))
             await writer.drain()

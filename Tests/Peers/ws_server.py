@@ -8,7 +8,9 @@ It listens on 127.0.0.1 only and echoes every text and binary message back uncha
     pings included) for that long is closed by the server with code 1001 "idle timeout";
   * with `--close-after SECONDS`, the server closes each connection that long after its upgrade with
     `--close-code` (1012 "service restart" by default), like a target restarted during a deploy;
-    `--close-limit N` does this to the first N connections only, later ones stay open.
+    `--close-limit N` does this to the first N connections only, later ones stay open;
+  * with `--greeting TEXT`, the server sends TEXT as a text message as soon as a connection is upgraded,
+    before anything else (a chat-style welcome: a legal server-initiated message).
 
 Options:
   --port N                 TCP port on 127.0.0.1 (required)
@@ -22,6 +24,7 @@ Options:
   --close-after SECONDS    close connections that long after the upgrade (see above)
   --close-code CODE        the code of those closes; 1012 by default
   --close-limit N          close only the first N connections that way; all by default
+  --greeting TEXT          send TEXT right after each upgrade (see above)
 
 It prints nothing on success and exits with status 0 on SIGTERM or SIGINT.
 """
@@ -63,6 +66,7 @@ def parse_arguments():
     parser.add_argument("--close-after", type=float)
     parser.add_argument("--close-code", type=int, default=1012)
     parser.add_argument("--close-limit", type=int)
+    parser.add_argument("--greeting")
     return parser.parse_args()
 
 
@@ -119,6 +123,8 @@ async def main():
         if arguments.close_after is not None and (arguments.close_limit is None or upgraded <= arguments.close_limit):
             closer = asyncio.create_task(close_after(connection, arguments.close_after, arguments.close_code))
         try:
+            if arguments.greeting is not None:
+                await connection.send(arguments.greeting)
             async for message in connection:
                 if message == "whoami" and arguments.id is not None:
                     await connection.send(arguments.id)

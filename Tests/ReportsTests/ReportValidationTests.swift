@@ -16,12 +16,15 @@ struct ReportValidationTests {
         var shard = FixedResult.make()
         shard.shard = "2/3"
         shard.interrupted = true
+        shard.abortedBy = "rate(errors) < 1%"
         var check = FixedResult.empty()
+        check.errorReason = "no connection upgraded (1 attempted: tcp.refused ×1)"
         check.checkDetails = CheckDetails(
             phases: [
                 PhaseTiming(phase: "dns", milliseconds: 0.4), PhaseTiming(phase: "tcp_connect", milliseconds: 1.25),
             ],
-            echoRoundTripsMilliseconds: [0.9, 1.1]
+            echoRoundTripsMilliseconds: [0.9, 1.1],
+            unsolicitedMessages: 1
         )
         var first = FixedResult.make()
         first.shard = "1/2"
@@ -138,7 +141,11 @@ struct ReportValidationTests {
     func junitError() throws {
         let xml = try JUnitReportWriter().render(FixedResult.empty())
         #expect(xml.contains("errors=\"1\""))
-        #expect(xml.contains("<error message=\"The run could not produce a measurement.\" type=\"run.error\">"))
+        #expect(
+            xml.contains(
+                "<error message=\"Nothing measured: the run could not produce a measurement.\" type=\"run.error\">"
+            )
+        )
     }
 
     @Test("Control characters from peers are replaced so junit.xml stays well-formed")

@@ -160,6 +160,8 @@ struct DeployManifestTests {
             (status: 0, writesReport: true, expected: 0),
             (status: 1, writesReport: true, expected: 0),  // this share failed: the merge decides
             (status: 1, writesReport: false, expected: 1),  // no report to merge: a real failure
+            (status: 4, writesReport: true, expected: 0),  // this share measured nothing: the merge says error
+            (status: 4, writesReport: false, expected: 4),
             (status: 2, writesReport: false, expected: 2),
             (status: 3, writesReport: false, expected: 3),
         ]

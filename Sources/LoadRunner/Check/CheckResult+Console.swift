@@ -28,6 +28,9 @@ extension CheckResult {
                     + "\(CheckFormat.milliseconds(total))"
             )
         }
+        if let unsolicited = self.unsolicitedText, !self.phases.contains(where: { $0.name == "echo" }) {
+            lines.append("    \(unsolicited)")
+        }
         if let failure = self.failure {
             lines.append("")
             lines.append("  diagnosis: \(failure.message)")

@@ -56,6 +56,8 @@ extension CheckResult {
     /// Records the echoes, the ping and the close, and decides the verdict.
     mutating func record(session: CheckSession.Outcome, plan: CheckPlan, info: ConnectionInfo) {
         self.echoMilliseconds = session.echoes.map(CheckFormat.milliseconds)
+        self.unsolicitedMessages = session.unsolicited.count
+        self.unsolicitedSamples = session.unsolicited.samples
         let kind = plan.binary ? "binary" : "text"
         if plan.echoCount > 0 {
             let sorted = self.echoMilliseconds.sorted()
@@ -75,6 +77,7 @@ extension CheckResult {
                     detail += "; with deflate \(bytes.wireSent) B out and \(bytes.wireReceived) B in on the wire"
                 }
             }
+            if let unsolicited = self.unsolicitedText { detail += "; \(unsolicited)" }
             self.phases.append(
                 .init(
                     name: "echo",
@@ -98,15 +101,12 @@ extension CheckResult {
                 reason: close.reason,
                 initiatedBy: close.initiator == .local ? "wsprobe" : "server",
                 clean: close.wasClean,
-                milliseconds: duration.map(CheckFormat.milliseconds)
+                milliseconds: duration.map(CheckFormat.milliseconds),
+                sentCode: close.sentCode?.rawValue,
+                transport: session.transport?.rawValue
             )
             self.close = facts
-            var detail = "\(facts.code) \(Self.closeCodeName(facts.code))"
-            detail += "\(facts.reason.isEmpty ? "" : " '\(facts.reason)'"), initiated by \(facts.initiatedBy)"
-            detail += facts.clean ? ", clean" : ", not clean"
-            if close.closeTimedOut {
-                detail += " (the server did not end TCP in time)"
-            }
+            let detail = CloseDescription.line(close, transport: session.transport)
             self.phases.append(
                 .init(name: "close", milliseconds: facts.milliseconds, detail: detail, passed: facts.clean)
             )
@@ -119,10 +119,20 @@ extension CheckResult {
             self.failure = Failure(
                 phase: "close",
                 code: "close.unclean",
-                message: "The closing handshake did not complete cleanly (close code \(close.code))."
+                message: "The closing handshake did not complete cleanly: "
+                    + (self.phases.last { $0.name == "close" }?.detail ?? "close code \(close.code)") + "."
             )
         }
         self.passed = self.failure == nil
+    }
+
+    /// `1 unsolicited message from the server (text, 7 B: "welcome")`, or `nil` when none came.
+    var unsolicitedText: String? {
+        guard self.unsolicitedMessages > 0 else { return nil }
+        let count = self.unsolicitedMessages
+        let samples = self.unsolicitedSamples.joined(separator: "; ")
+        return
+            "\(count) unsolicited message\(count == 1 ? "" : "s") from the server (\(samples)\(count > self.unsolicitedSamples.count ? "; …" : ""))"
     }
 
     private mutating func appendOpeningPhases(_ timings: PhaseTimings, tls: TLSSessionInfo?, failedIn: ConnectionPhase?)

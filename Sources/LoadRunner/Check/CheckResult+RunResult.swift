@@ -81,7 +81,8 @@ extension CheckResult {
                 phases: self.phases.compactMap { phase in
                     phase.milliseconds.map { PhaseTiming(phase: phase.name, milliseconds: $0) }
                 },
-                echoRoundTripsMilliseconds: self.echoMilliseconds
+                echoRoundTripsMilliseconds: self.echoMilliseconds,
+                unsolicitedMessages: self.unsolicitedMessages > 0 ? self.unsolicitedMessages : nil
             )
         )
     }

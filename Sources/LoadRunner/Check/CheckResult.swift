@@ -55,11 +55,16 @@ package struct CheckResult: Sendable, Codable, Equatable {
 
     /// How the connection ended.
     package struct CloseFacts: Sendable, Codable, Equatable {
+        /// The code of the close frame received (RFC 6455 §7.1.5): 1006 when none was received.
         package var code: UInt16
         package var reason: String
         package var initiatedBy: String
         package var clean: Bool
         package var milliseconds: Double?
+        /// The code of the close frame wsprobe sent, `nil` when it sent none (or one without a code).
+        package var sentCode: UInt16?
+        /// How TCP ended: `fin` (the server ended it), `rst` (reset) or `local` (wsprobe ended it).
+        package var transport: String?
     }
 
     package var url: String
@@ -79,6 +84,9 @@ package struct CheckResult: Sendable, Codable, Equatable {
     /// Set when every echo came back.
     package var echoBytes: EchoBytes?
     package var pingMilliseconds: Double?
+    /// Messages the server sent on its own (not an echo of what was sent), and the first few described.
+    package var unsolicitedMessages = 0
+    package var unsolicitedSamples: [String] = []
     package var close: CloseFacts?
     package var totalMilliseconds: Double?
 

@@ -15,6 +15,10 @@ final class CheckSession: WebSocketDelegate {
         var closeStartedAt: NIODeadline?
         var closedAt: NIODeadline?
         var close: CloseOutcome?
+        /// How TCP ended (FIN, RST, or wsprobe), as the handler saw it.
+        var transport: TransportEnd?
+        /// Messages the server sent that were not the echo being waited for (a greeting, a broadcast).
+        var unsolicited = UnsolicitedMessages()
         var failure: CheckResult.Failure?
     }
 
@@ -25,6 +29,9 @@ final class CheckSession: WebSocketDelegate {
     private var expected: ByteBuffer?
     private var pingPayload: ByteBuffer?
     private var timer: Scheduled<Void>?
+    /// Unsolicited messages that arrived while the current echo was awaited: if it never comes, they are
+    /// what came back instead (`echo.mismatch`).
+    private var unsolicitedSinceSend = 0
 
     init(plan: CheckPlan, finished: EventLoopPromise<Outcome>) {
         self.plan = plan
@@ -36,21 +43,17 @@ final class CheckSession: WebSocketDelegate {
         self.next(socket)
     }
 
+    /// An echo ends the wait for it; any other message (a greeting behind the 101, a broadcast) is counted as
+    /// unsolicited and the wait goes on, as the load engine does.
     func webSocket(_ socket: WebSocketHandler, didReceive message: Message, receivedAt: NIODeadline) {
-        guard let expected = self.expected, let sentAt = self.sentAt else {
-            return self.fail(socket, code: "echo.unexpected", "The server sent a message nobody asked for.")
+        let kind = self.plan.binary ? Message.Kind.binary : .text
+        guard let expected = self.expected, let sentAt = self.sentAt, message.kind == kind, message.payload == expected
+        else {
+            self.outcome.unsolicited.record(message)
+            if self.expected != nil { self.unsolicitedSinceSend += 1 }
+            return
         }
         self.timer?.cancel()
-        let kind = self.plan.binary ? Message.Kind.binary : .text
-        guard message.kind == kind, message.payload == expected else {
-            let index = self.outcome.echoes.count + 1
-            return self.fail(
-                socket,
-                code: "echo.mismatch",
-                "Echo \(index) did not match what was sent (\(message.payload.readableBytes) bytes of \(message.kind)"
-                    + " for \(expected.readableBytes) bytes of \(kind)): the target is not an echo server?"
-            )
-        }
         self.outcome.echoes.append(receivedAt - sentAt)
         if self.outcome.echoes.count == self.plan.echoCount {
             self.outcome.echoWire = (socket.wireBytesWritten, socket.wireBytesRead)
@@ -71,8 +74,15 @@ final class CheckSession: WebSocketDelegate {
         self.timer?.cancel()
         self.outcome.closedAt = at
         self.outcome.close = outcome
+        self.outcome.transport = socket.transportEnd
         if self.outcome.failure == nil, self.outcome.closeStartedAt == nil {
-            self.outcome.failure = Self.earlyClose(outcome, plan: self.plan, outcome: self.outcome, at: at)
+            self.outcome.failure = Self.earlyClose(
+                outcome,
+                transport: socket.transportEnd,
+                plan: self.plan,
+                outcome: self.outcome,
+                at: at
+            )
         } else if self.outcome.failure == nil, let error = outcome.error {
             self.outcome.failure = .init(phase: "close", code: error.code, message: error.description)
         }
@@ -85,6 +95,7 @@ final class CheckSession: WebSocketDelegate {
         if self.outcome.echoes.count < self.plan.echoCount {
             let payload = self.plan.payload(index: self.outcome.echoes.count)
             self.expected = payload
+            self.unsolicitedSinceSend = 0
             self.sentAt = .now()
             self.send(socket, self.plan.binary ? .binary(payload) : Message(kind: .text, payload: payload))
             self.startTimer(socket, waitingFor: "echo \(self.outcome.echoes.count + 1) of \(self.plan.echoCount)")
@@ -119,6 +130,16 @@ final class CheckSession: WebSocketDelegate {
         self.timer = loop.scheduleTask(in: timeout) {
             let (session, socket) = bound.value
             let seconds = Double(timeout.nanoseconds) / 1e9
+            if session.expected != nil, session.unsolicitedSinceSend > 0 {
+                let count = session.unsolicitedSinceSend
+                return session.fail(
+                    socket,
+                    code: "echo.mismatch",
+                    "Echo \(session.outcome.echoes.count + 1) of \(session.plan.echoCount) did not come back within"
+                        + " \(seconds) s; \(count) message\(count == 1 ? "" : "s") that did not match what was sent"
+                        + " arrived instead (\(session.outcome.unsolicited.latest)): the target is not an echo server?"
+                )
+            }
             session.fail(
                 socket,
                 code: "timeout.open",
@@ -138,6 +159,7 @@ final class CheckSession: WebSocketDelegate {
     /// The server ended the connection before the check finished: name the code and how soon.
     private static func earlyClose(
         _ close: CloseOutcome,
+        transport: TransportEnd?,
         plan: CheckPlan,
         outcome: Outcome,
         at: NIODeadline
@@ -149,13 +171,14 @@ final class CheckSession: WebSocketDelegate {
         let step =
             outcome.echoes.count < plan.echoCount
             ? "before echo \(outcome.echoes.count + 1) of \(plan.echoCount) came back" : "before the ping was answered"
+        let reset = close.code == .abnormalClosure && transport == .peerReset
         let how =
-            close.code == .abnormalClosure
-            ? "ended TCP without a close frame (1006)"
-            : "closed with \(close.code.rawValue)\(close.reason.isEmpty ? "" : " '\(close.reason)'")"
+            close.code != .abnormalClosure
+            ? "closed with \(close.code.rawValue)\(close.reason.isEmpty ? "" : " '\(close.reason)'")"
+            : (reset ? "reset TCP (RST) without a close frame (1006)" : "ended TCP without a close frame (1006)")
         return .init(
             phase: "open",
-            code: close.code == .abnormalClosure ? "closed.open" : "close.early",
+            code: close.code != .abnormalClosure ? "close.early" : (reset ? "reset.open" : "closed.open"),
             message: "The server \(how) \(CheckFormat.milliseconds(after)) after the upgrade, \(step)"
                 + " (an idle timeout right after the upgrade, or a draining target?)."
         )

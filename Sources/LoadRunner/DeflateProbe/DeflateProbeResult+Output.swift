@@ -3,12 +3,13 @@ import Foundation
 extension DeflateProbeResult {
     /// The console report: a verdict line, then each offer with its answer and the echoes' wire bytes.
     package func consoleText() -> String {
-        let verdict = self.passed ? "PASS" : "FAIL"
+        let verdict = self.nothingMeasured != nil ? "ERROR" : (self.passed ? "PASS" : "FAIL")
         var counts = ["\(self.count(.accepted)) accepted", "\(self.count(.declined)) declined"]
         if self.count(.failed) > 0 { counts.append("\(self.count(.failed)) failed") }
         let summary = "\(self.rows.count) offers: \(counts.joined(separator: ", "))"
         var lines = ["wsprobe probe deflate \(self.url): \(verdict), \(summary)"]
         if let note = self.targetNote { lines.append("  (\(note))") }
+        if let reason = self.nothingMeasured { lines.append("  nothing measured: \(reason)") }
         if self.insecure { lines.append("  (--insecure: TLS certificate verification is OFF)") }
         for row in self.rows {
             lines.append("")

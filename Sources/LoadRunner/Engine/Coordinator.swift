@@ -179,6 +179,12 @@ package struct Coordinator: Sendable {
             expectedStatusAnswers: reports.reduce(0) { $0 + $1.expectedStatusAnswers }
         )
         if let check = outcome.statusCheck, !check.passed { outcome.passed = false }
+        outcome.nothingMeasured = NothingMeasured.reason(
+            in: totals,
+            expectedStatus: outcome.expectedStatus,
+            expectedStatusAnswers: outcome.expectedStatusAnswers
+        )
+        if outcome.nothingMeasured != nil { outcome.passed = false }
         return outcome
     }
 

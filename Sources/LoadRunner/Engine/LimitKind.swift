@@ -9,4 +9,14 @@ package enum LimitKind: String, Sendable, Hashable, Codable, CaseIterable, Codin
     case memory
     /// The target refused, reset or did not answer in time.
     case target
+
+    /// What the limit means, for the console.
+    package var explanation: String {
+        switch self {
+        case .ports: "no free local port; add source addresses with --source"
+        case .descriptors: "out of file descriptors; raise ulimit -n"
+        case .memory: "out of memory or socket buffers"
+        case .target: "the target refused, reset or did not answer in time"
+        }
+    }
 }

@@ -399,7 +399,7 @@ final class LoadConnection: WebSocketDelegate {
                 intended = self.window.matchOldest()
             }
         } else {
-            intended = self.window.matchOldest()
+            intended = worker.stampsEverySend ? nil : self.window.matchOldest()
         }
         if let intended {
             worker.recorder.increment(.messagesReceived)
@@ -561,11 +561,10 @@ final class LoadConnection: WebSocketDelegate {
             // the close code (`close.1006` without a close frame, `close.1001` for a draining server, …),
             // counted against the target the connection was on, and the start of a reconnect.
             self.lostAt = at.uptimeNanoseconds
+            let transport = socket.transportEnd
             self.recordError(code: "close.\(outcome.code.rawValue)", phase: "close") {
-                let reason = outcome.reason.isEmpty ? "" : " (reason \"\(outcome.reason)\")"
-                let by = outcome.initiator == .local ? "wsprobe" : "the server or the network"
-                return "The connection was closed by \(by) with code \(outcome.code.rawValue)\(reason) "
-                    + "before the script finished."
+                "The connection ended before the script finished: "
+                    + CloseDescription.line(outcome, transport: transport) + "."
             }
         }
         let lost = self.window.drainAll()

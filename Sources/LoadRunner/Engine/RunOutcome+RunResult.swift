@@ -36,9 +36,11 @@ extension RunOutcome {
             upgrade: self.upgrade,
             checks: self.statusCheck.map { [$0] } ?? [],
             thresholds: self.thresholds,
+            errorReason: self.nothingMeasured,
+            abortedBy: self.abortedBy,
             interrupted: self.interrupted
         )
-        if self.abortedBy != nil || self.interrupted { result.verdict = .failed }
+        if self.interrupted, result.verdict == .passed { result.verdict = .failed }
         return result
     }
 }

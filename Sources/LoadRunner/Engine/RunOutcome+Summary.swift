@@ -6,7 +6,8 @@ extension RunOutcome {
     /// A compact console summary: verdict, counts, latencies, errors, closes, thresholds, client cost.
     package var summaryText: String {
         var lines: [String] = []
-        let verdict = self.interrupted ? "INTERRUPTED" : (self.passed ? "PASS" : "FAIL")
+        let verdict =
+            self.interrupted ? "INTERRUPTED" : (self.nothingMeasured != nil ? "ERROR" : (self.passed ? "PASS" : "FAIL"))
         lines.append(
             "\(self.scenario): \(verdict) in \(Self.format(seconds: self.elapsedSeconds)) against \(self.target)"
         )
@@ -42,6 +43,8 @@ extension RunOutcome {
             }
             lines.append("  closes       " + closes.joined(separator: ", "))
         }
+        if let reason = self.nothingMeasured { lines.append("  error        nothing measured: \(reason)") }
+        if let expression = self.abortedBy { lines.append("  stopped by   \(expression) (abortOnFail)") }
         if let limit = self.limitHit { lines.append("  limit hit    \(limit.rawValue)") }
         for outcome in self.thresholds {
             lines.append("  \(outcome.passed ? "✓" : "✗") \(outcome.expression)  observed \(outcome.observedText)")
@@ -61,7 +64,12 @@ extension RunOutcome {
     package var engineText: String {
         var lines: [String] = []
         if let rate = self.connectionsPerSecond { lines.append("engine: \(Int(rate)) upgrades/s") }
-        if let limit = self.limitHit { lines.append("engine: connections stopped by the \(limit.rawValue) limit") }
+        if let expression = self.abortedBy {
+            lines.append("engine: stopped early by the abortOnFail threshold \(expression)")
+        }
+        if let limit = self.limitHit {
+            lines.append("engine: connect failures hit the \(limit.rawValue) limit (\(limit.explanation))")
+        }
         if self.unsolicitedMessages > 0 { lines.append("engine: \(self.unsolicitedMessages) unsolicited messages") }
         if self.skippedSends > 0 {
             lines.append("engine: \(self.skippedSends) paced sends skipped (no connection ready)")

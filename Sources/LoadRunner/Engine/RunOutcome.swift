@@ -41,6 +41,9 @@ package struct RunOutcome: Sendable, Codable {
     package var interrupted: Bool
     /// The abort-on-fail threshold that stopped the run early, if any.
     package var abortedBy: String?
+    /// Why the run measured nothing (``NothingMeasured``), making its verdict `error`; `nil` when it measured
+    /// something.
+    package var nothingMeasured: String?
     package var passed: Bool
     package var totals: MetricsSnapshot
     package var timeSeries: TimeSeries

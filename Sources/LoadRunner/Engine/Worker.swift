@@ -36,6 +36,10 @@ package final class Worker {
     /// The plan's script, copied for this worker: each connection's interpreter retains it on every run, and a
     /// reference count shared by the workers would bounce between their cores.
     let instructions: [ScriptProgram.Instruction]
+    /// Whether every send of the script carries a sequence stamp (sized payloads large enough for one): then a
+    /// message without one is never an echo but unsolicited (a greeting, a push), and is not matched against the
+    /// oldest send.
+    let stampsEverySend: Bool
     let allocator = ByteBufferAllocator()
     let lifetimeNanoseconds: UInt64?
     var unsolicitedMessages: UInt64 = 0
@@ -83,6 +87,11 @@ package final class Worker {
         self.shard = try plan.shard.subshard(index, of: workerCount)
         self.recorder = MetricsRecorder(configuration: plan.histograms)
         self.instructions = plan.program.instructions.map { $0 }
+        self.stampsEverySend = !self.instructions.contains { instruction in
+            guard case .send(let kind, let payload) = instruction else { return false }
+            guard case .sized(let size) = payload else { return true }
+            return size < (kind == .text ? MessageStamp.textLength : MessageStamp.binaryLength)
+        }
         self.sourceCounter = self.shard.index
         self.random = SplitMix64(seed: plan.seed &+ UInt64(self.shard.index) &* 0x9E37)
         if case .closed(_, let maxConnections, let churn) = plan.load {

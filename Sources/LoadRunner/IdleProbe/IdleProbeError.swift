@@ -5,4 +5,7 @@ package struct IdleProbeError: Error, Sendable, CustomStringConvertible {
     package var message: String
 
     package var description: String { self.message }
+
+    /// The code when no probe connection upgraded: the probe measured nothing.
+    package static let noConnection = "probe.connect"
 }

@@ -27,7 +27,7 @@ package enum IdleProbeRun {
         let failures = silent.compactMap(\.failure)
         guard silent.contains(where: { $0.openedAt != nil }) else {
             throw IdleProbeError(
-                code: "probe.connect",
+                code: IdleProbeError.noConnection,
                 message: "No probe connection to \(plan.connect.url.text) opened: "
                     + (failures.first ?? "unknown failure")
             )

@@ -14,11 +14,19 @@ package struct RateSearchResult: Sendable, Codable, Equatable {
     /// True when Ctrl-C or SIGTERM stopped the search.
     package var interrupted: Bool
 
+    /// Why the search measured nothing (every step did, see ``RateSearchStep/nothingMeasured``): its verdict
+    /// is `error`, exit status 4. `nil` when a step measured something or no step ran.
+    package var nothingMeasured: String? {
+        guard let first = self.steps.first?.nothingMeasured else { return nil }
+        return self.steps.allSatisfy { $0.nothingMeasured != nil } ? first : nil
+    }
+
     /// The console report: one line per step, then the conclusion.
     package func consoleText() -> String {
         let header = "wsprobe probe rate \(self.scenario) → \(self.target), \(Self.number(self.stepSeconds)) s per step"
         var lines = [header]
         for step in self.steps { lines.append(Self.line(step)) }
+        if let reason = self.nothingMeasured { lines.append("error: nothing measured: \(reason)") }
         lines.append(self.interrupted ? "interrupted: \(self.conclusion)" : "result: \(self.conclusion)")
         return lines.joined(separator: "\n")
     }
@@ -32,6 +40,7 @@ package struct RateSearchResult: Sendable, Codable, Equatable {
             line += "  p50 \(Self.milliseconds(p50)) p99 \(Self.milliseconds(p99))"
         }
         if !step.failedThresholds.isEmpty { line += "  ✗ " + step.failedThresholds.joined(separator: "; ") }
+        if let reason = step.nothingMeasured { line += "  ✗ nothing measured: \(reason)" }
         return line
     }
 

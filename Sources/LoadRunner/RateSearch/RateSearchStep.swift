@@ -5,7 +5,11 @@ import RunResults
 package struct RateSearchStep: Sendable, Codable, Equatable {
     /// Messages per second asked for (in total or per connection, as the scenario's `load.messages.per`).
     package var rate: Int
+    /// False when a threshold failed or the step measured nothing.
     package var passed: Bool
+    /// Why the step measured nothing (no connection upgraded, or no message came back), `nil` when it
+    /// measured something: such a step never passes, whatever the thresholds.
+    package var nothingMeasured: String?
     package var sent: UInt64
     package var received: UInt64
     package var lost: UInt64
@@ -19,7 +23,10 @@ package struct RateSearchStep: Sendable, Codable, Equatable {
     /// The step of a finished run at `rate`.
     package init(rate: Int, outcome: RunOutcome) {
         self.rate = rate
-        self.passed = outcome.passed
+        self.nothingMeasured =
+            outcome.nothingMeasured
+            ?? (outcome.totals[.messagesReceived] == 0 ? "no message came back (a rate search measures messages)" : nil)
+        self.passed = outcome.passed && self.nothingMeasured == nil
         self.sent = outcome.totals[.messagesSent]
         self.received = outcome.totals[.messagesReceived]
         self.lost = outcome.totals[.messagesLost]

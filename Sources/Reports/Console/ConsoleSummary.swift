@@ -24,6 +24,8 @@ package struct ConsoleSummary: Sendable {
         var head = "wsprobe \(result.kind.rawValue)  \(result.scenarioName)  \(self.verdict(result.verdict))"
         if result.interrupted { head += "  " + self.paint("(interrupted: partial data)", code: "33") }
         lines.append(head)
+        if let line = ReportFormat.nothingMeasuredLine(result) { lines.append(self.paint(line, code: "33")) }
+        if let line = ReportFormat.abortedLine(result) { lines.append(self.paint(line, code: "31")) }
         lines.append(
             "started \(HTMLReportModel.iso(environment.startedAt)) · ran \(ReportFormat.duration(seconds: seconds))"
                 + " · \(environment.hostname)" + (result.shard.map { " · shard \($0)" } ?? "")

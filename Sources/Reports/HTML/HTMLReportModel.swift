@@ -70,6 +70,7 @@ struct HTMLReportModel {
     let verdictText: String
     let subtitle: String
     let interrupted: Bool
+    let notices: [String]
     let keyNumbers: [KeyNumber]
     let charts: [ChartModel]
     let phases: [PhaseRow]
@@ -105,6 +106,7 @@ struct HTMLReportModel {
             result.shard.map { "shard \($0)" },
         ].compactMap { $0 }.joined(separator: " · ")
         self.interrupted = result.interrupted
+        self.notices = Self.verdictNotices(result)
         self.keyNumbers = Self.keyNumbers(result)
         self.charts = Self.charts(for: result)
         self.phases = HistogramMetric.allCases.compactMap { metric in
@@ -131,7 +133,7 @@ struct HTMLReportModel {
                 observed: $0.observedText,
                 expected: $0.limit,
                 message: "",
-                extra: $0.abortOnFail ? "aborts the run" : ""
+                extra: Self.thresholdNote($0, abortedBy: result.abortedBy)
             )
         }
         self.checks = result.checks.map {

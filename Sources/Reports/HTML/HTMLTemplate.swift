@@ -28,6 +28,9 @@ enum HTMLTemplate {
         {{#interrupted}}
         <p class="banner">This run was interrupted before it finished: the figures cover only the time it ran.</p>
         {{/interrupted}}
+        {{#notices}}
+        <p class="banner">{{.}}</p>
+        {{/notices}}
         <section class="numbers">
         {{#keyNumbers}}
         <div class="number"><div class="label">{{label}}</div><div class="value">{{value}}</div><div class="detail">{{detail}}</div></div>

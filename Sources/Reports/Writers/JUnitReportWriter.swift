@@ -50,14 +50,14 @@ package struct JUnitReportWriter: ReportWriter {
                     attributes: [("message", message), ("type", "threshold.failed")],
                     text: "observed: \(threshold.observedText)\nlimit: \(threshold.limit)"
                         + (threshold.abortOnFail ? "\naborts the run: yes" : "")
+                        + (threshold.expression == result.abortedBy ? "\nstopped the run: yes" : "")
                 )
             }
             cases.append(Self.testcase(name: threshold.expression, classname: "wsprobe.thresholds", body: body))
         }
         if result.verdict == .error {
             errors += 1
-            let codes = result.errorSummaries.prefix(3).map { "\($0.code) ×\($0.count)" }.joined(separator: ", ")
-            let message = "The run could not produce a measurement" + (codes.isEmpty ? "." : " (\(codes)).")
+            let message = ReportFormat.nothingMeasuredLine(result) ?? "Nothing measured."
             cases.append(
                 Self.testcase(
                     name: "run",
@@ -73,12 +73,16 @@ package struct JUnitReportWriter: ReportWriter {
         let total = cases.count
         let time = Self.seconds(result.environment.durationSeconds)
         let timestamp = Self.timestamp(result.environment.startedAt)
-        let properties = [
-            ("wsprobe.version", result.tool.version), ("wsprobe.kind", result.kind.rawValue),
-            ("wsprobe.verdict", result.verdict.rawValue), ("wsprobe.interrupted", String(result.interrupted)),
-            ("wsprobe.shard", result.shard ?? "whole run"),
-            ("wsprobe.command", result.commandLine.joined(separator: " ")),
-        ].map { Self.element("property", attributes: [("name", $0.0), ("value", $0.1)]) }
+        let properties =
+            [
+                ("wsprobe.version", result.tool.version), ("wsprobe.kind", result.kind.rawValue),
+                ("wsprobe.verdict", result.verdict.rawValue), ("wsprobe.interrupted", String(result.interrupted)),
+                ("wsprobe.shard", result.shard ?? "whole run"),
+                ("wsprobe.command", result.commandLine.joined(separator: " ")),
+            ] + (result.abortedBy.map { [("wsprobe.abortedBy", $0)] } ?? [])
+        let propertyElements = properties.map {
+            Self.element("property", attributes: [("name", $0.0), ("value", $0.1)])
+        }
         let summary = ConsoleSummary(colors: false).render(result)
 
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -100,7 +104,7 @@ package struct JUnitReportWriter: ReportWriter {
                     ("hostname", result.environment.hostname), ("id", "0"), ("package", "wsprobe"),
                 ]
             ) + "\n"
-        xml += "    <properties>\n" + properties.map { "      \($0)\n" }.joined() + "    </properties>\n"
+        xml += "    <properties>\n" + propertyElements.map { "      \($0)\n" }.joined() + "    </properties>\n"
         xml += cases.map { "    \($0)\n" }.joined()
         xml += "    " + Self.element("system-out", attributes: [], text: summary) + "\n"
         xml += "    <system-err></system-err>\n"

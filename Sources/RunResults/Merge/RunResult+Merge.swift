@@ -18,7 +18,9 @@ extension RunResult {
     ///   limit, distinct host names); `interrupted` is true if any shard was; the shard label is dropped.
     /// - The weight check's numbers are those of the shard whose `weights` check is kept (the first failing
     ///   one, else the first that has them): χ² results of separate samples are not added up.
-    /// - The verdict is `error` if any shard's was, else derived from the merged checks and thresholds.
+    /// - The verdict is `error` if any shard's was (the first such shard's `errorReason` is kept), else
+    ///   derived from the merged checks and thresholds (failed when a shard was stopped by an
+    ///   `abortOnFail` threshold, whose expression is kept as `abortedBy`).
     ///
     /// - Parameters:
     ///   - results: the shard results, at least one.
@@ -45,12 +47,21 @@ extension RunResult {
         merged.thresholds = Self.combine(results.map(\.thresholds), key: \.expression, passed: \.passed)
         merged.interrupted = results.contains { $0.interrupted }
         merged.thresholds = reevaluate?(merged) ?? merged.thresholdsReevaluatedFromText()
+        merged.abortedBy = results.lazy.compactMap(\.abortedBy).first
+        merged.errorReason = results.lazy.filter { $0.verdict == .error }.map(Self.shardErrorReason).first
         merged.verdict = Verdict.derive(
             checks: merged.checks,
             thresholds: merged.thresholds,
-            error: results.contains { $0.verdict == .error }
+            error: merged.errorReason != nil,
+            aborted: merged.abortedBy != nil
         )
         return merged
+    }
+
+    /// Why an errored shard makes the merged verdict `error`, naming the shard when it has a label.
+    private static func shardErrorReason(_ result: RunResult) -> String {
+        let reason = result.errorReason ?? "it measured nothing"
+        return result.shard.map { "shard \($0): \(reason)" } ?? reason
     }
 
     private static func checkCompatible(_ results: [RunResult]) throws(MergeError) {

@@ -9,7 +9,7 @@ extension RunResult: Codable {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, tool, commandLine, kind, scenarioName, scenario, environment, shard
         case metrics, timeSeries, errorSamples, upgrade, checks, thresholds, verdict, interrupted, checkDetails
-        case weightCheck
+        case weightCheck, errorReason, abortedBy
     }
 
     package init(from decoder: any Decoder) throws {
@@ -38,6 +38,8 @@ extension RunResult: Codable {
             checks: try container.decode([CheckOutcome].self, forKey: .checks),
             thresholds: try container.decode([ThresholdOutcome].self, forKey: .thresholds),
             verdict: try container.decode(Verdict.self, forKey: .verdict),
+            errorReason: try container.decodeIfPresent(String.self, forKey: .errorReason),
+            abortedBy: try container.decodeIfPresent(String.self, forKey: .abortedBy),
             interrupted: try container.decode(Bool.self, forKey: .interrupted),
             checkDetails: try container.decodeIfPresent(CheckDetails.self, forKey: .checkDetails),
             weightCheck: try container.decodeIfPresent(WeightDistribution.self, forKey: .weightCheck)
@@ -61,6 +63,8 @@ extension RunResult: Codable {
         try container.encode(self.checks, forKey: .checks)
         try container.encode(self.thresholds, forKey: .thresholds)
         try container.encode(self.verdict, forKey: .verdict)
+        try container.encodeIfPresent(self.errorReason, forKey: .errorReason)
+        try container.encodeIfPresent(self.abortedBy, forKey: .abortedBy)
         try container.encode(self.interrupted, forKey: .interrupted)
         try container.encodeIfPresent(self.checkDetails, forKey: .checkDetails)
         try container.encodeIfPresent(self.weightCheck, forKey: .weightCheck)

@@ -47,6 +47,11 @@ package struct RunResult: Sendable, Equatable {
     package var thresholds: [ThresholdOutcome]
     /// The overall outcome.
     package var verdict: Verdict
+    /// Why the verdict is `error`: what the run did not measure (``NothingMeasured``); `nil` otherwise and in
+    /// reports written before this field existed.
+    package var errorReason: String?
+    /// The expression of the `abortOnFail` threshold that stopped the run early, if one did.
+    package var abortedBy: String?
     /// `true` when the run was stopped early (Ctrl-C / SIGTERM) and the data is partial.
     package var interrupted: Bool
     /// For `check` runs: the phase timings of the one connection and its echo round trips.
@@ -59,7 +64,8 @@ package struct RunResult: Sendable, Equatable {
     /// initialiser (decoding included) can leak a secret into a report. Their secrets are also registered
     /// with ``Redaction``, so every output hides them wherever else they appear.
     ///
-    /// `verdict` defaults to the verdict derived from `checks` and `thresholds` (``Verdict/derive``).
+    /// `verdict` defaults to the verdict derived from `checks` and `thresholds` (``Verdict/derive``): `error`
+    /// when `errorReason` is given, `failed` when `abortedBy` is.
     package init(
         tool: ToolInfo,
         commandLine: [String],
@@ -75,6 +81,8 @@ package struct RunResult: Sendable, Equatable {
         checks: [CheckOutcome] = [],
         thresholds: [ThresholdOutcome] = [],
         verdict: Verdict? = nil,
+        errorReason: String? = nil,
+        abortedBy: String? = nil,
         interrupted: Bool = false,
         checkDetails: CheckDetails? = nil,
         weightCheck: WeightDistribution? = nil
@@ -95,7 +103,16 @@ package struct RunResult: Sendable, Equatable {
         self.upgrade = upgrade
         self.checks = checks
         self.thresholds = thresholds
-        self.verdict = verdict ?? Verdict.derive(checks: checks, thresholds: thresholds)
+        self.verdict =
+            verdict
+            ?? Verdict.derive(
+                checks: checks,
+                thresholds: thresholds,
+                error: errorReason != nil,
+                aborted: abortedBy != nil
+            )
+        self.errorReason = errorReason
+        self.abortedBy = abortedBy
         self.interrupted = interrupted
         self.checkDetails = checkDetails
         self.weightCheck = weightCheck

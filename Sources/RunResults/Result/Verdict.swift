@@ -4,7 +4,8 @@ package enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
     case passed
     /// At least one check or threshold failed (exit status 1).
     case failed
-    /// The run could not produce a meaningful measurement (e.g. it could not start).
+    /// The run measured nothing (no connection upgraded, see ``NothingMeasured``), whatever its
+    /// thresholds (exit status 4).
     case error
 
     /// The verdict of a set of checks and thresholds: `error` wins, then any failure, else `passed`.
@@ -12,10 +13,18 @@ package enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
     /// - Parameters:
     ///   - checks: the check outcomes; one that did not pass fails the run.
     ///   - thresholds: the threshold outcomes; one that did not pass fails the run.
-    ///   - error: whether the run hit a condition that makes it an `error` regardless of its outcomes.
-    package static func derive(checks: [CheckOutcome], thresholds: [ThresholdOutcome], error: Bool = false) -> Verdict {
+    ///   - error: whether the run measured nothing, which makes it an `error` regardless of its outcomes.
+    ///   - aborted: whether an `abortOnFail` threshold stopped the run, which fails it.
+    package static func derive(
+        checks: [CheckOutcome],
+        thresholds: [ThresholdOutcome],
+        error: Bool = false,
+        aborted: Bool = false
+    ) -> Verdict {
         if error { return .error }
-        if checks.contains(where: { !$0.passed }) || thresholds.contains(where: { !$0.passed }) { return .failed }
+        if aborted || checks.contains(where: { !$0.passed }) || thresholds.contains(where: { !$0.passed }) {
+            return .failed
+        }
         return .passed
     }
 }

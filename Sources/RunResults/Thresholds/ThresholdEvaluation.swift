@@ -54,11 +54,16 @@ package func evaluate(thresholds: [Threshold], against result: RunResult) -> [Th
 
 extension RunResult {
     /// This result with its thresholds evaluated from `thresholds` and its verdict re-derived (an
-    /// `error` verdict stays `error`).
+    /// `error` verdict stays `error`, a run stopped by an `abortOnFail` threshold stays failed).
     package func evaluating(_ thresholds: [Threshold]) -> RunResult {
         var copy = self
         copy.thresholds = evaluate(thresholds: thresholds, against: self)
-        copy.verdict = Verdict.derive(checks: copy.checks, thresholds: copy.thresholds, error: self.verdict == .error)
+        copy.verdict = Verdict.derive(
+            checks: copy.checks,
+            thresholds: copy.thresholds,
+            error: self.verdict == .error,
+            aborted: self.abortedBy != nil
+        )
         return copy
     }
 }

@@ -45,6 +45,14 @@ package enum HostileRoute: String, CaseIterable, Sendable {
     case closeAfterUpgrade = "/close-after-upgrade"
     /// A correct 101, then a TCP close without a close frame (1006 for the client).
     case dropAfterUpgrade = "/drop-after-upgrade"
+    /// A correct 101 with the text message "welcome to the hostile server" right behind it (a legal
+    /// server-initiated message), then the `ok` echo loop.
+    case greeting = "/greeting"
+    /// A correct 101; the first client frame is answered with a frame of the reserved opcode 0x3 (the client
+    /// fails the connection with 1002), the client's close frame is read and TCP ends (FIN) without an answer.
+    case violation = "/violation"
+    /// A correct 101, then every data message is answered with the text message "not an echo".
+    case notEcho = "/not-echo"
     /// A correct 101; once nothing arrived for 1 s, TCP ends in order (FIN) without a close frame.
     case endWhenIdle = "/end-when-idle"
     /// A correct 101; once nothing arrived for 1 s, TCP is reset (RST) without a close frame.
@@ -59,11 +67,16 @@ package enum HostileRoute: String, CaseIterable, Sendable {
     /// The request path.
     package var path: String { rawValue }
 
+    /// The text message the `greeting` route sends right behind its 101.
+    package static let greetingText = "welcome to the hostile server"
+
     /// The status code of the answer, `nil` for `silent` and `garbage`.
     package var status: Int? {
         switch self {
         case .ok, .noUpgrade, .noConnection, .badAccept, .noAccept, .unofferedSubprotocol, .unofferedExtension,
-            .deflateBadParameters, .closeAfterUpgrade, .dropAfterUpgrade, .endWhenIdle, .resetWhenIdle, .hugeHead:
+            .deflateBadParameters, .closeAfterUpgrade, .dropAfterUpgrade, .greeting, .violation, .notEcho,
+            .endWhenIdle,
+            .resetWhenIdle, .hugeHead:
             return 101
         case .health, .plain, .http10: return 200
         case .badGateway: return 502

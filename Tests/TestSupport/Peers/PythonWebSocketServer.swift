@@ -36,6 +36,7 @@ package final class PythonWebSocketServer: Sendable {
     ///   - idleClose: close a connection with 1001 after this long without any bytes from the client.
     ///   - closeAfter: close each connection this long after its upgrade with `closeCode` (as a target
     ///     restarted during a deploy does), only the first `closeLimit` connections when given.
+    ///   - greeting: a text message sent right after each upgrade, before any echo; none by default.
     ///   - port: a fixed port; a free one by default.
     package static func start(
         id: String? = nil,
@@ -46,12 +47,13 @@ package final class PythonWebSocketServer: Sendable {
         closeAfter: Duration? = nil,
         closeCode: Int = 1012,
         closeLimit: Int? = nil,
+        greeting: String? = nil,
         port: Int? = nil
     ) async throws -> PythonWebSocketServer {
-        var closing: [String] = []
+        var extra: [String] = greeting.map { ["--greeting", $0] } ?? []
         if let closeAfter {
-            closing = ["--close-after", String(Self.seconds(closeAfter)), "--close-code", String(closeCode)]
-            if let closeLimit { closing += ["--close-limit", String(closeLimit)] }
+            extra += ["--close-after", String(Self.seconds(closeAfter)), "--close-code", String(closeCode)]
+            if let closeLimit { extra += ["--close-limit", String(closeLimit)] }
         }
         // A free port can be taken by another process between our probe and Python's bind; on a loaded machine
         // that happens now and then, so a server on a port of our choosing is retried on a fresh port.
@@ -64,7 +66,7 @@ package final class PythonWebSocketServer: Sendable {
                     tls: tls,
                     subprotocols: subprotocols,
                     idleClose: idleClose,
-                    extra: closing,
+                    extra: extra,
                     port: try port ?? LoopbackPort.free()
                 )
             } catch {
