@@ -175,7 +175,8 @@ package struct Coordinator: Sendable {
             errorSamples: samples.errors,
             upgrade: samples.upgrade,
             expectedStatus: plan.expectation.status == 101 ? nil : plan.expectation.status,
-            expectedStatusAnswers: reports.reduce(0) { $0 + $1.expectedStatusAnswers }
+            expectedStatusAnswers: reports.reduce(0) { $0 + $1.expectedStatusAnswers },
+            plannedSeconds: plan.durationNanoseconds.map { Double($0) / 1e9 }
         )
         if let check = outcome.statusCheck, !check.passed { outcome.passed = false }
         return outcome
