@@ -138,4 +138,29 @@ struct RoutingFailureTests {
         #expect(clean.passed)
         #expect(clean.message.contains("fits the weights"))
     }
+
+    @Test("a 502 or a 101 without identity in a weight check is counted by its cause; the dominant code wins")
+    func failuresByCause() {
+        var failures = WeightCheckFailures()
+        failures.record(.status(502, headers: [:]), reader: Self.reader)
+        failures.record(.status(502, headers: [:]), reader: Self.reader)
+        failures.record(.failed(code: "tcp.refused", message: "refused"), reader: Self.reader)
+        failures.record(.upgraded(headers: [:], messageIdentity: nil), reader: Self.reader)
+        #expect(failures.notUpgraded == ["handshake.status.gateway-error": 2, "tcp.refused": 1])
+        #expect(failures.unidentified == ["101 without a X-Wsprobe-Target header": 1])
+        #expect(failures.dominantCode == "handshake.status.gateway-error")
+        let distribution = WeightDistribution.evaluate(
+            observed: [:],
+            weights: [(target: "a", weight: 1), (target: "b", weight: 1)]
+        )
+        let check = WeightCheck.outcome(distribution, failures: failures, total: 4)
+        #expect(check.code == "handshake.status.gateway-error")
+        #expect(
+            check.message
+                == "3 of 4 connections could not be upgraded: 2 × handshake.status.gateway-error (answered 502"
+                + " instead of 101), 1 × tcp.refused (refused). 1 of 4 connections were upgraded without an identity:"
+                + " 1 × 101 without a X-Wsprobe-Target header. No connection named a target, so the weights were"
+                + " not tested."
+        )
+    }
 }

@@ -1,4 +1,4 @@
-import Scenario
+import WSProtocol
 
 /// The connections of a weight check that did not name a target, by cause: connections that could not be
 /// upgraded (connect, TLS, timeout, handshake error or a non-101 status) and 101s without an identity.
@@ -18,8 +18,7 @@ package struct WeightCheckFailures: Sendable, Hashable {
         case .failed(let code, let message):
             self.add(code: code, reason: message)
         case .status(let status, _):
-            let verdict = RouteVerdict(.targets([]), observation: observation, identity: reader)
-            self.add(code: verdict.code ?? "handshake.status", reason: "answered \(status) instead of 101")
+            self.add(code: HandshakeStatusClass(status: status).code, reason: "answered \(status) instead of 101")
         case .upgraded:
             self.unidentified[observation.summary(reader), default: 0] += 1
         }
