@@ -114,9 +114,12 @@ package struct Coordinator: Sendable {
                 }
             }
             let aborting = plan.thresholds.filter(\.abortOnFail)
-            if !aborting.isEmpty {
+            // With a measurement window, abort-on-fail thresholds judge the window, never the warm-up.
+            if !aborting.isEmpty, window?.warmUpSeconds != nil || window == nil {
+                let metrics = window?.steadyState(whole: total) ?? total
+                let seconds = window?.measuredSeconds ?? elapsed.seconds
                 // Only a threshold with data can abort: a rate without a denominator yet is not a failure.
-                let outcomes = evaluate(thresholds: aborting, against: total, durationSeconds: elapsed.seconds)
+                let outcomes = evaluate(thresholds: aborting, against: metrics, durationSeconds: seconds)
                 if let failed = outcomes.first(where: { !$0.passed && $0.observed != nil }) {
                     abortedBy = failed.expression
                     break
