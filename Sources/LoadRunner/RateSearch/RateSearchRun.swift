@@ -65,8 +65,17 @@ package enum RateSearchRun {
             stepSeconds: stepDuration.seconds,
             steps: steps,
             highestPassingRate: search.highestPass,
-            conclusion: search.conclusion,
+            conclusion: Self.conclusion(search, steps: steps),
             interrupted: stop.isRequested
         )
+    }
+
+    /// The search's conclusion; when no rate passed, with the thresholds the first step failed, so the
+    /// sentence names why.
+    static func conclusion(_ search: RateSearch, steps: [RateSearchStep]) -> String {
+        guard search.highestPass == nil, let first = steps.first, !first.failedThresholds.isEmpty else {
+            return search.conclusion
+        }
+        return search.conclusion + ": " + first.failedThresholds.joined(separator: "; ")
     }
 }
