@@ -255,6 +255,23 @@ struct MergeTests {
         }
     }
 
+    @Test("Shards on machines with their own source addresses and output folders are still one run")
+    func perMachineKeys() throws {
+        func shard(_ label: String, source: String, out: String) -> RunResult {
+            var result = Results.result(shard: label)
+            result.scenario = .object([
+                "name": .string("echo"),
+                "target": .object(["url": .string("ws://t/"), "source": .array([.string(source)])]),
+                "output": .object(["dir": .string(out)]),
+            ])
+            return result
+        }
+        let merged = try RunResult.merging([
+            shard("0/2", source: "10.0.0.5", out: "a"), shard("1/2", source: "10.0.0.6", out: "b"),
+        ])
+        #expect(merged.shard == nil)
+    }
+
     @Test("Whole runs are not shards, a shard count must agree, and the coverage counts the shards given")
     func shardLabels() throws {
         #expect(throws: MergeError.notAShard(shard: nil, index: 0)) {

@@ -17,7 +17,9 @@ extension RunResult {
             guard result.scenarioName == first.scenarioName else {
                 throw .scenarioMismatch(first: first.scenarioName, other: result.scenarioName, index: index)
             }
-            if let mine = first.scenario, let theirs = result.scenario, let path = mine.firstDifference(from: theirs) {
+            if let mine = first.scenario, let theirs = result.scenario,
+                let path = mine.firstDifference(from: theirs, ignoring: Self.perMachineScenarioKeys)
+            {
                 throw .scenarioDefinitionMismatch(scenario: first.scenarioName, path: path, index: index)
             }
             guard result.metrics.configuration == first.metrics.configuration else {
@@ -43,6 +45,10 @@ extension RunResult {
             guard indices.insert(shard.index).inserted else { throw .duplicateShard(label) }
         }
     }
+
+    /// Scenario keys that may differ between the shards of one run: each machine has its own source addresses
+    /// (`--source`) and writes its own output.
+    package static let perMachineScenarioKeys: Set<String> = ["target.source", "output"]
 
     /// How many shards the inputs say the run had, and how many of them are present; nil without shard labels.
     package static func shardCoverage(_ results: [RunResult]) -> (present: Int, of: Int)? {
@@ -70,19 +76,22 @@ struct ShardLabel: Hashable {
 
 extension JSONValue {
     /// The path of the first member or element where `other` differs from this value (`load.connections`,
-    /// `steps[2]`); `(root)` when the values differ at the top; nil when they are equal.
-    func firstDifference(from other: JSONValue, at path: String = "") -> String? {
+    /// `steps[2]`), skipping the member paths in `ignored`; `(root)` when the values differ at the top; nil when
+    /// they are equal.
+    func firstDifference(from other: JSONValue, ignoring ignored: Set<String> = [], at path: String = "") -> String? {
         switch (self, other) {
         case (.object(let mine), .object(let theirs)):
             for key in Set(mine.keys).union(theirs.keys).sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
+                if ignored.contains(child) { continue }
                 guard let left = mine[key], let right = theirs[key] else { return child }
-                if let found = left.firstDifference(from: right, at: child) { return found }
+                if let found = left.firstDifference(from: right, ignoring: ignored, at: child) { return found }
             }
             return nil
         case (.array(let mine), .array(let theirs)):
             for (offset, pair) in zip(mine, theirs).enumerated() {
-                if let found = pair.0.firstDifference(from: pair.1, at: "\(path)[\(offset)]") { return found }
+                let child = "\(path)[\(offset)]"
+                if let found = pair.0.firstDifference(from: pair.1, ignoring: ignored, at: child) { return found }
             }
             return mine.count == theirs.count ? nil : (path.isEmpty ? "(root)" : path)
         default:
