@@ -41,8 +41,23 @@ package struct WeightDistribution: Sendable, Hashable, Codable {
         }
     }
 
-    /// One line for consoles and check messages: `χ²=0.53, df=1, p=0.47 ≥ α=0.01: fits the weights`.
+    /// Connections counted on the targets with a positive weight: the sample the χ² test is computed on.
+    package var testedCount: Int {
+        self.shares.filter { ($0.weight ?? 0) > 0 }.reduce(0) { $0 + $1.observed }
+    }
+
+    /// The test's numbers without a verdict: `χ²=0.53, df=1, p=0.47, α=0.01`.
+    package var statistics: String {
+        "χ²=\(Self.format(self.statistic)), df=\(self.degreesOfFreedom), p=\(Self.format(self.pValue)),"
+            + " α=\(Self.format(self.significance))"
+    }
+
+    /// One line for consoles and check messages: `χ²=0.53, df=1, p=0.47 ≥ α=0.01: fits the weights`; without
+    /// any connection on a weighted target, that the fit was not tested (never that it fits).
     package var summary: String {
+        guard self.testedCount > 0 else {
+            return "no connection was counted on a weighted target, so the fit to the weights was not tested"
+        }
         let verdict =
             self.fits
             ? "≥ α=\(Self.format(self.significance)): fits the weights"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoadMetrics
 import Reports
 import RunResults
 
@@ -11,6 +12,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Counts add, latency histograms merge bucket by bucket (percentiles are exact), time series \
             align by wall-clock second, and a check or threshold passes only if it passed in every shard. \
+            The inputs must be shards of one run: one scenario, each labelled i/N (--shard) with the same N \
+            and a distinct i, and the same planned duration. Prints one line per input and the merged verdict. \
             Exit status: 0 when the merged verdict is passed, 1 when it is failed, 4 when it is error (a \
             shard measured nothing), 2 when an input is unreadable or the inputs are not shards of one run, \
             3 when an output cannot be written.
@@ -63,9 +66,32 @@ struct MergeCommand: ParsableCommand {
                     to: folder.appendingPathComponent("junit.xml").path
                 ) && ok
         }
+        for (file, result) in zip(files, results) { print(Self.inputLine(file, result)) }
+        if let coverage = RunResult.shardCoverage(results), coverage.present < coverage.of {
+            ReportOutput.printError(
+                "warning: \(coverage.present) of \(coverage.of) shards were given: the merged totals are"
+                    + " \(coverage.present) shards' worth, not the whole run's"
+            )
+        }
+        print(Self.mergedLine(merged, inputs: results, output: output))
         if console { print(ConsoleSummary(colors: ReportOutput.colors).render(merged), terminator: "") }
         if !ok { throw ExitCode(ReportOutput.couldNotStart) }
         let status = ExitStatus(verdict: merged.verdict)
         if status != .passed { throw status.exitCode }
+    }
+
+    /// `merged a.json: shard 0/2 of 'echo', passed, 10.0 s, 60 connections, 1200 messages sent, host h1`.
+    static func inputLine(_ file: String, _ result: RunResult) -> String {
+        let part = result.shard.map { "shard \($0)" } ?? "whole \(result.kind.rawValue)"
+        let seconds = String(format: "%.1f s", result.environment.durationSeconds)
+        return "merged \(file): \(part) of '\(result.scenarioName)', \(result.verdict.rawValue), \(seconds),"
+            + " \(result.metrics[.connectionAttempts]) connections, \(result.metrics[.messagesSent]) messages sent,"
+            + " host \(result.environment.hostname)"
+    }
+
+    /// `merge: 2 shards of 'echo' → out/report.json: PASSED`.
+    static func mergedLine(_ merged: RunResult, inputs: [RunResult], output: String) -> String {
+        let count = inputs.count == 1 ? "1 result" : "\(inputs.count) shards"
+        return "merge: \(count) of '\(merged.scenarioName)' → \(output): \(merged.verdict.rawValue.uppercased())"
     }
 }

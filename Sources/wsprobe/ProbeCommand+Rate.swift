@@ -18,7 +18,9 @@ extension ProbeCommand {
                 or per connection as the scenario says), doubles the rate until a step fails its thresholds \
                 (e.g. p99(message_rtt) < 5ms) or --to passes, then bisects until the highest passing and the \
                 lowest failing rate are within --precision. Each step is a whole run: connections open, \
-                messages are paced open-loop (latency from the intended send time), connections close. With no \
+                messages are paced open-loop (latency from the intended send time), connections close. A step \
+                warms up until all its connections are open and the rate has run one second on them, then \
+                measures for --step; its message figures and thresholds are those of that window. With no \
                 URL in the scenario and no --url, wsprobe runs against its own echo target on loopback (or, with \
                 target.embedded, its ALB emulation without the timed events). \
                 A step that measured nothing (no connection upgraded, no message came back) never passes. \
@@ -36,7 +38,7 @@ extension ProbeCommand {
         @Option(help: "The highest rate tried.")
         var to = "1000000/s"
 
-        @Option(help: "How long each step runs.")
+        @Option(help: "How long each step measures, after its warm-up.")
         var step = "10s"
 
         @Option(help: "Stop when the lowest failing rate is within this of the highest passing one.")

@@ -4,6 +4,7 @@ import LoadRunner
 import NIOCore
 import NIOPosix
 import Scenario
+import Synchronization
 import WSProtocol
 import WSTransport
 
@@ -23,8 +24,10 @@ struct ProbeCommand: AsyncParsableCommand {
             discussion: """
                 Opens --parallel silent connections at once; the first one the peer closes gives the cutoff. \
                 Then one connection per heartbeat mode beats every cutoff/3 and is held to 1.5 × the cutoff. \
-                The whole probe takes about 2.5 cutoffs. With no URL, wsprobe probes its own echo target on \
-                loopback, started with a 3 s idle close. \
+                The whole probe takes about 2.5 cutoffs; progress goes to standard error as `run` shows it \
+                (a status line on a terminal, a line every 5 s and at each batch start and end otherwise; \
+                --quiet for none). With no URL, wsprobe probes its own echo target on loopback, started with \
+                a 3 s idle close. \
                 Exit status: 0 probe completed, 1 --expect-cutoff not met, 2 invalid input, 3 could not start, \
                 4 nothing measured (no probe connection upgraded).
                 """
@@ -59,6 +62,9 @@ struct ProbeCommand: AsyncParsableCommand {
         @Flag(help: "Print the result as JSON instead of text.")
         var json = false
 
+        @Flag(help: "No live progress on standard error.")
+        var quiet = false
+
         func validate() throws {
             guard (1...64).contains(self.parallel) else {
                 throw ValidationError("--parallel must be from 1 to 64.")
@@ -90,7 +96,7 @@ struct ProbeCommand: AsyncParsableCommand {
                 throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
             }
             plan.connect = try self.connection.connectOptions(url: url)
-            return try await Self.run(plan)
+            return try await self.run(plan)
         }
 
         /// The plan with every option parsed; the connect options are replaced once the URL is known.
@@ -134,9 +140,15 @@ struct ProbeCommand: AsyncParsableCommand {
             return plan
         }
 
-        private static func run(_ plan: IdleProbePlan) async throws -> IdleProbeResult {
+        private func run(_ plan: IdleProbePlan) async throws -> IdleProbeResult {
+            let mode: ProgressMode =
+                self.quiet ? .quiet : (isatty(STDERR_FILENO) == 1 ? .terminal : .lines(everySeconds: 5))
+            let printer = Mutex(IdleProbeProgressPrinter(mode: mode))
             do {
-                return try await IdleProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton)
+                return try await IdleProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton) { progress in
+                    guard let text = printer.withLock({ $0.text(for: progress) }) else { return }
+                    writeStandardError(text)
+                }
             } catch let error as IdleProbeError {
                 // No probe connection upgraded: the probe measured nothing (verdict error), not a setup failure.
                 let status: ExitStatus = error.code == IdleProbeError.noConnection ? .nothingMeasured : .couldNotStart
@@ -169,7 +181,7 @@ struct ProbeCommand: AsyncParsableCommand {
                 plan.targetNote =
                     "wsprobe's built-in echo target on 127.0.0.1, started with a 3 s idle close"
                     + " (no URL given); expect a cutoff of about 3 s"
-                let result = try await Self.run(plan)
+                let result = try await self.run(plan)
                 try? await server.stop().get()
                 return result
             } catch {

@@ -9,6 +9,11 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((Redaction.redact(text: message) + "\n").utf8))
 }
 
+/// Writes text to standard error as it is (no line end added: a terminal status line rewrites itself with `\r`).
+func writeStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(Redaction.redact(text: text).utf8))
+}
+
 /// Writes a line to standard output unbuffered, so progress reaches a pipe or a CI log as it happens.
 func printProgress(_ message: String) {
     FileHandle.standardOutput.write(Data((Redaction.redact(text: message) + "\n").utf8))

@@ -9,6 +9,8 @@ struct LintRuleFixtureTests {
         var severity: LintSeverity
         var path: String
         var heartbeat: Int? = 30_000
+        /// The file the finding is in; the fixture itself (`files[0]`) unless given.
+        var findingFile: String?
         var testDescription: String { rule.rawValue }
     }
 
@@ -59,6 +61,13 @@ struct LintRuleFixtureTests {
         group(.healthCheckDisabled, .warning, "properties.targets[0].healthCheckEnabled"),
         group(.proxyProtocol, .info, "properties.targets[0].proxyProtocol"),
         group(.protocolVersion, .warning, "properties.protocolVersion"),
+        Case(
+            rule: .duplicateID,
+            files: ["clean-targetgroups.json", "rules/duplicate-id.json"],
+            severity: .warning,
+            path: "$",
+            findingFile: "rules/duplicate-id.json"
+        ),
     ]
 
     @Test("The clean configuration (ALB with embedded rules plus target groups) yields no findings")
@@ -80,7 +89,7 @@ struct LintRuleFixtureTests {
         let finding = try #require(findings.first)
         #expect(finding.rule == testCase.rule)
         #expect(finding.severity == testCase.severity)
-        #expect(finding.location.file == testCase.files[0])
+        #expect(finding.location.file == testCase.findingFile ?? testCase.files[0])
         #expect(finding.location.path.description == testCase.path)
         #expect(!finding.message.isEmpty)
     }

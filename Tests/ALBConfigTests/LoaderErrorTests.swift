@@ -1,5 +1,6 @@
-import ALBConfig
 import Testing
+
+@testable import ALBConfig
 
 /// Malformed documents and wrong shapes give path-specific errors with stable codes.
 struct LoaderErrorTests {
@@ -18,12 +19,43 @@ struct LoaderErrorTests {
         #expect(error.code == "alb.malformed-json")
         #expect(error.file == "bad.json")
         #expect(error.path == nil)
-        #expect(error.description.hasPrefix("bad.json: not valid JSON"))
+        #expect(error.description == "bad.json:1:37: not valid JSON: expected a member name in double quotes")
     }
 
     @Test("An empty file is malformed JSON")
     func emptyFile() throws {
         #expect(loadError("")?.code == "alb.malformed-json")
+        #expect(loadError("")?.description == "bad.json:1:1: not valid JSON: unexpected end of file, expected a value")
+    }
+
+    @Test(
+        "A JSON syntax error names the file, line and column (in characters) of the first problem",
+        arguments: [
+            ("{\n  \"id\": \"x\",\n  \"type\": \n}", "4:1", "unexpected '}', expected a value"),
+            ("{\n  \"type\": \"target-group\" \"a\"\n}", "2:26", "expected ',' or '}' in the object"),
+            ("[1, 2,, 3]", "1:7", "unexpected ',', expected a value"),
+            ("{\"name\": \"äöü\u{1}\"}", "1:14", "control character in a string (escape it)"),
+            ("{\"a\": tru}", "1:10", "invalid literal, expected true"),
+            ("{\"a\": 01}", "1:8", "expected ',' or '}' in the object"),
+            ("{\"a\": \"open}", "1:7", "unterminated string"),
+            ("{} {}", "1:4", "unexpected text after the document"),
+        ] as [(String, String, String)]
+    )
+    func syntaxErrorPosition(text: String, position: String, message: String) throws {
+        let error = try #require(loadError(text))
+        #expect(error.code == "alb.malformed-json")
+        #expect(error.description == "bad.json:\(position): not valid JSON: \(message)")
+    }
+
+    @Test("Every fixture is well-formed to the syntax check, so it never blames valid JSON")
+    func fixturesAreWellFormed() throws {
+        let names =
+            ["clean-alb.json", "clean-targetgroups.json", "forwardingrule-single.json"]
+            + LintRuleFixtureTests.cases.flatMap(\.files)
+        for name in Set(names) {
+            let file = try Fixtures.file(name)
+            #expect(JSONSyntaxCheck.firstProblem(in: file.contents) == nil, "\(name)")
+        }
     }
 
     struct ShapeCase: Sendable, CustomTestStringConvertible {

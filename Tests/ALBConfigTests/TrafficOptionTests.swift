@@ -52,12 +52,12 @@ struct TrafficOptionTests {
     }
 
     @Test(
-        "SOURCE_IP: one source warns, fewer sources than targets informs, enough sources is fine",
+        "SOURCE_IP: one source warns, fewer sources than targets informs, enough sources still informs",
         arguments: [
             (sources: nil as Int?, expected: [LintSeverity.warning]),
             (sources: 1, expected: [.warning]),
             (sources: 2, expected: [.info]),
-            (sources: 3, expected: []),
+            (sources: 3, expected: [.info]),
         ]
     )
     func sourceIP(sources: Int?, expected: [LintSeverity]) throws {
@@ -71,6 +71,29 @@ struct TrafficOptionTests {
         let findings = ALBLinter(options: LintOptions(sources: sources)).lint(try ALBConfigLoader.load([group]))
         #expect(findings.allSatisfy { $0.rule == .sourceIPSingleClient })
         #expect(findings.map(\.severity) == expected)
+    }
+
+    @Test("SOURCE_IP is never silent: one usable target and no --sources still says what it means for a load test")
+    func sourceIPOneTarget() throws {
+        let group = ALBSourceFile(
+            name: "g.json",
+            text: #"""
+                {"type": "target-group", "properties": {"name": "solo", "algorithm": "SOURCE_IP", "targets": [
+                  {"ip": "10.0.0.1", "port": 80}, {"ip": "10.0.0.2", "port": 80, "weight": 0}]}}
+                """#
+        )
+        let findings = ALBLinter().lint(try ALBConfigLoader.load([group]))
+        let finding = try #require(findings.first { $0.rule == .sourceIPSingleClient })
+        #expect(finding.severity == .info)
+        #expect(finding.location.path.description == "properties.algorithm")
+        #expect(
+            finding.message.hasPrefix(
+                "target group \"solo\" balances by SOURCE_IP: each client address sticks to one target, so a load"
+                    + " test from one source address (--sources not given) reaches at most that many of its 1 usable"
+                    + " target(s)"
+            ),
+            "\(finding.message)"
+        )
     }
 
     @Test("An httpHealthCheck is an error on a group a FORWARD rule uses and a warning on an unused one")

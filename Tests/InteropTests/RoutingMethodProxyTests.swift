@@ -128,8 +128,13 @@ struct RoutingMethodProxyTests {
         let post = try #require(result.checks.first)
         #expect(post.name == "route POST /b upgrades")
         #expect(!post.passed)
-        #expect(post.code == "route.mismatch")
-        #expect(post.message == "Route 'POST /b upgrades' misrouted: expected 101 from B, observed 405.")
+        #expect(post.code == "handshake.status.client-error")
+        #expect(
+            post.message
+                == "Route 'POST /b upgrades' failed: the upgrade could not be made (handshake.status.client-error):"
+                + " the server answered 405 instead of 101 Switching Protocols. Expected 101 from B; routing was not"
+                + " checked."
+        )
         let spelling = try #require(result.checks.last)
         #expect(!spelling.passed)
         #expect(spelling.message == "Route 'WebSocket refused' misrouted: expected 400, observed 101 from B.")

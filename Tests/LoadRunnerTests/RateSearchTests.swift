@@ -93,9 +93,11 @@ struct RateSearchRunTests {
         // 50, 100 and 200 messages in one second pass; 400 do not.
         #expect(Array(result.steps.prefix(4).map(\.passed)) == [true, true, true, false])
         let first = try #require(result.steps.first)
-        // At most 50 in the second (pacers end with the step); a loop stalled at the very end may send fewer.
-        #expect((45...50).contains(first.sent))
-        #expect(first.received == first.sent && first.lost == 0)
+        // About 50 in the measured second: the window ends on time, but a send due just before it opens may be
+        // made just after; a loop stalled at the very end may send fewer.
+        #expect((45...51).contains(first.sent))
+        // An echo in flight when the window opens is received in it but was sent before it.
+        #expect((first.sent...first.sent + 1).contains(first.received) && first.lost == 0, "\(first)")
         #expect(first.p99Microseconds != nil)
         #expect(result.steps[3].failedThresholds.first?.hasPrefix("count(messages_sent) < 300 (observed") == true)
         let highest = try #require(result.highestPassingRate)

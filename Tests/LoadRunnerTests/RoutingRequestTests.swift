@@ -213,7 +213,7 @@ struct RoutingRequestTests {
             observed: ["A": 150, "D": 8],
             weights: [(target: "A", weight: 1), (target: "C", weight: 1)]
         )
-        let check = WeightCheck.outcome(distribution, failures: [:], total: 158)
+        let check = WeightCheck.outcome(distribution, failures: WeightCheckFailures(), total: 158)
         #expect(!check.passed)
         #expect(check.code == "weights.mismatch")
         #expect(check.message.contains("Target 'C' (weight 1, expected 75) served no connection"), "\(check.message)")

@@ -1,6 +1,7 @@
 import Foundation
 import LoadMetrics
 import RunResults
+import Scenario
 import Testing
 
 @Suite("Merging shard results")
@@ -186,6 +187,14 @@ struct MergeTests {
         case "merge.scenario-mismatch": return [Results.result(scenario: "a"), Results.result(scenario: "b")]
         case "merge.kind-mismatch": return [Results.result(kind: .run), Results.result(kind: .check)]
         case "merge.duplicate-shard": return [Results.result(shard: "1/2"), Results.result(shard: "1/2")]
+        case "merge.not-a-shard": return [Results.result(shard: "0/2"), Results.result()]
+        case "merge.shard-count-mismatch": return [Results.result(shard: "0/2"), Results.result(shard: "1/3")]
+        case "merge.duration-mismatch":
+            var first = Results.result(shard: "0/2")
+            first.environment.plannedDurationSeconds = 30
+            var second = Results.result(shard: "1/2")
+            second.environment.plannedDurationSeconds = 60
+            return [first, second]
         case "merge.histogram-configuration-mismatch":
             let small = HistogramConfiguration(
                 lowestDiscernibleValue: 1,
@@ -193,8 +202,11 @@ struct MergeTests {
                 significantDigits: 2
             )
             return [
-                Results.result(),
-                Results.result(metrics: MetricsSnapshot(configuration: small ?? .latencyMicroseconds)),
+                Results.result(shard: "0/2"),
+                Results.result(
+                    metrics: MetricsSnapshot(configuration: small ?? .latencyMicroseconds),
+                    shard: "1/2"
+                ),
             ]
         default: return []
         }
@@ -204,7 +216,8 @@ struct MergeTests {
         "Incompatible inputs fail with a stable code",
         arguments: [
             "merge.no-inputs", "merge.scenario-mismatch", "merge.kind-mismatch", "merge.duplicate-shard",
-            "merge.histogram-configuration-mismatch",
+            "merge.histogram-configuration-mismatch", "merge.not-a-shard", "merge.shard-count-mismatch",
+            "merge.duration-mismatch",
         ]
     )
     func incompatible(_ code: String) {
@@ -222,10 +235,55 @@ struct MergeTests {
         var old = Results.result()
         old.schemaVersion = 0
         do {
-            _ = try RunResult.merging([Results.result(), old])
+            _ = try RunResult.merging([Results.result(shard: "0/2"), old])
             Issue.record("expected an error")
         } catch {
             #expect(error.code == "merge.schema-version-mismatch")
         }
+    }
+
+    @Test("Two runs of one scenario name with other settings are refused, naming the first difference")
+    func scenarioDefinition() {
+        var other = Results.result(shard: "1/2")
+        other.scenario = .object(["name": .string("echo"), "load": .object(["connections": .number(9)])])
+        do {
+            _ = try RunResult.merging([Results.result(shard: "0/2"), other])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == "merge.scenario-mismatch")
+            #expect(error.description.contains("(load differs)"), "\(error.description)")
+        }
+    }
+
+    @Test("Shards on machines with their own source addresses and output folders are still one run")
+    func perMachineKeys() throws {
+        func shard(_ label: String, source: String, out: String) -> RunResult {
+            var result = Results.result(shard: label)
+            result.scenario = .object([
+                "name": .string("echo"),
+                "target": .object(["url": .string("ws://t/"), "source": .array([.string(source)])]),
+                "output": .object(["dir": .string(out)]),
+            ])
+            return result
+        }
+        let merged = try RunResult.merging([
+            shard("0/2", source: "10.0.0.5", out: "a"), shard("1/2", source: "10.0.0.6", out: "b"),
+        ])
+        #expect(merged.shard == nil)
+    }
+
+    @Test("Whole runs are not shards, a shard count must agree, and the coverage counts the shards given")
+    func shardLabels() throws {
+        #expect(throws: MergeError.notAShard(shard: nil, index: 0)) {
+            try RunResult.merging([Results.result(), Results.result()])
+        }
+        #expect(throws: MergeError.notAShard(shard: "2", index: 1)) {
+            try RunResult.merging([Results.result(shard: "0/2"), Results.result(shard: "2")])
+        }
+        let parts = [Results.result(shard: "0/3"), Results.result(shard: "2/3")]
+        #expect(try RunResult.merging(parts).shard == nil)
+        #expect(RunResult.shardCoverage(parts)?.present == 2)
+        #expect(RunResult.shardCoverage(parts)?.of == 3)
+        #expect(try RunResult.merging([Results.result()]).verdict == .passed)
     }
 }

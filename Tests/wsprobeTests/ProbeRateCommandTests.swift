@@ -49,6 +49,20 @@ struct ProbeRateCommandTests {
         #expect((json["conclusion"] as? String)?.contains("the limit is higher") == true)
     }
 
+    @Test("a first step that fails ends with exit 1, names the failed thresholds and its warm-up")
+    func firstStepFailsWithItsCause() async throws {
+        let path = try Self.file(
+            Self.scenario.replacingOccurrences(of: "count(errors) == 0", with: "count(messages_sent) < 2")
+        )
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try await WSProbeBinary.run(["probe", "rate", path, "--from", "5/s", "--to", "10/s", "--step", "1s"])
+        #expect(run.status == 1, "\(run.standardOutput)\(run.standardError)")
+        #expect(
+            run.standardOutput.contains("result: even 5/s failed the thresholds: count(messages_sent) < 2 (observed")
+        )
+        #expect(run.standardOutput.contains("s warm-up)"), "\(run.standardOutput)")
+    }
+
     /// Weighted 1:1, 40 connections all land on one target with probability 2^-39.
     @Test("a scenario with target.embedded is searched through the ALB emulation, both targets serving")
     func throughTheEmulation() async throws {

@@ -163,13 +163,31 @@ extension ALBLinter {
     }
 
     /// `alb.source-ip-single-client`: SOURCE_IP pins each client address to one target, so a load generator
-    /// on few addresses exercises few targets.
+    /// on few addresses exercises few targets. Never silent: with enough sources, or a single usable target,
+    /// an info finding says what SOURCE_IP means for a load test.
     func checkAlgorithm(_ group: TargetGroup, into findings: inout [LintFinding]) {
         guard group.algorithm == .sourceIP else { return }
         let usable = group.targets.filter(\.takesNewConnections).count
         let sources = options.sources ?? 1
-        guard usable > 1, sources < usable else { return }
         let location = group.propertiesSource.appending("algorithm")
+        guard usable > 1, sources < usable else {
+            let addresses =
+                options.sources == nil ? "one source address (--sources not given)" : "\(sources) source addresses"
+            findings.append(
+                LintFinding(
+                    rule: .sourceIPSingleClient,
+                    severity: .info,
+                    message: sentence(
+                        "\(group.displayName) balances by SOURCE_IP: each client address sticks to one target, so a ",
+                        "load test from \(addresses) reaches at most that many of its \(usable) usable target(s), and ",
+                        "the spread follows the hash of the addresses, not the weights: a weights check needs ",
+                        "several source addresses (--source) and expects an uneven share"
+                    ),
+                    location: location
+                )
+            )
+            return
+        }
         if sources <= 1 {
             findings.append(
                 LintFinding(

@@ -15,6 +15,7 @@ package struct ALBLinter: Sendable {
     /// Every finding, grouped by file in the order the files were given, then in discovery order.
     package func lint(_ configuration: ALBConfiguration) -> [LintFinding] {
         var findings: [LintFinding] = []
+        checkDuplicateIDs(configuration, into: &findings)
         for forwardingRule in configuration.forwardingRules {
             checkClientTimeout(forwardingRule, into: &findings)
             checkForwardRulePresence(forwardingRule, into: &findings)

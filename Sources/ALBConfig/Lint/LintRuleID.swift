@@ -34,4 +34,7 @@ package enum LintRuleID: String, Sendable, Hashable, CaseIterable, Codable {
     case staticShadowsForward = "alb.static-shadows-forward"
     case shadowedRule = "alb.shadowed-rule"
     case duplicateRule = "alb.duplicate-rule"
+
+    // Inputs.
+    case duplicateID = "alb.duplicate-id"
 }

@@ -2,8 +2,8 @@
 package enum ALBConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read at all.
     case unreadable(file: String, reason: String)
-    /// The bytes are not JSON.
-    case malformedJSON(file: String, detail: String)
+    /// The bytes are not JSON; `line` and `column` (1-based) say where, when known.
+    case malformedJSON(file: String, line: Int?, column: Int?, detail: String)
     /// A member has the wrong JSON type.
     case wrongType(file: String, path: JSONPath, expected: String, found: String)
     /// A member the model needs is absent or null.
@@ -28,7 +28,7 @@ package enum ALBConfigError: Error, Sendable, Equatable, CustomStringConvertible
     /// The file the problem is in.
     package var file: String {
         switch self {
-        case .unreadable(let file, _), .malformedJSON(let file, _), .wrongType(let file, _, _, _),
+        case .unreadable(let file, _), .malformedJSON(let file, _, _, _), .wrongType(let file, _, _, _),
             .missingField(let file, _), .invalidValue(let file, _, _), .unrecognizedDocument(let file, _, _):
             file
         }
@@ -48,7 +48,9 @@ package enum ALBConfigError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .unreadable(let file, let reason):
             "\(file): cannot read the file: \(reason)"
-        case .malformedJSON(let file, let detail):
+        case .malformedJSON(let file, let line?, let column?, let detail):
+            "\(file):\(line):\(column): not valid JSON: \(detail)"
+        case .malformedJSON(let file, _, _, let detail):
             "\(file): not valid JSON: \(detail)"
         case .wrongType(let file, let path, let expected, let found):
             "\(file):\(path): expected \(expected), found \(found)"

@@ -38,10 +38,18 @@ package enum ALBConfigLoader {
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(file.contents))
-        } catch let error as DecodingError {
-            throw .malformedJSON(file: file.name, detail: Self.detail(of: error))
         } catch {
-            throw .malformedJSON(file: file.name, detail: String(describing: error))
+            // The decoder says that the bytes are not JSON, not where: find the first syntax error ourselves.
+            if let problem = JSONSyntaxCheck.firstProblem(in: file.contents) {
+                throw .malformedJSON(
+                    file: file.name,
+                    line: problem.line,
+                    column: problem.column,
+                    detail: problem.message
+                )
+            }
+            let detail = (error as? DecodingError).map(Self.detail) ?? String(describing: error)
+            throw .malformedJSON(file: file.name, line: nil, column: nil, detail: detail)
         }
         return JSONNode(value: value, path: .root, file: file.name)
     }

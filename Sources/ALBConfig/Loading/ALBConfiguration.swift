@@ -5,10 +5,13 @@ package struct ALBConfiguration: Sendable, Hashable {
     package var files: [String]
     /// The application load balancers found.
     package var loadBalancers: [ApplicationLoadBalancer]
-    /// The forwarding rules found, standalone or embedded in an ALB, each once (first occurrence of an ID).
+    /// The forwarding rules found, standalone or embedded in an ALB: an ID once per file, and again from
+    /// another file only when that file's object differs (see `duplicates`).
     package var forwardingRules: [ForwardingRule]
-    /// The target groups found, each once (first occurrence of an ID).
+    /// The target groups found, with the same rule for IDs seen before.
     package var targetGroups: [TargetGroup]
+    /// Resource IDs found in two files.
+    package var duplicates: [DuplicateResource] = []
 
     package init(
         files: [String] = [],
@@ -27,10 +30,11 @@ package struct ALBConfiguration: Sendable, Hashable {
         targetGroups.first { $0.id == id }
     }
 
-    /// The target group a FORWARD rule sends to, if it names one and that one was loaded.
+    /// The target group a FORWARD rule sends to, if it names one and that one was loaded (from the rule's own
+    /// file when two files have that ID).
     package func targetGroup(for rule: HTTPRule) -> TargetGroup? {
         guard rule.type == .forward, let id = rule.targetGroup else { return nil }
-        return targetGroup(id: id)
+        return targetGroups.first { $0.id == id && $0.source.file == rule.source.file } ?? targetGroup(id: id)
     }
 
     /// The FORWARD rules (with their forwarding rule) that send to the target group with this ID.

@@ -1,9 +1,19 @@
-/// Accumulates the resources of each decoded document into an `ALBConfiguration`, dropping repeats of an ID
-/// (a forwarding rule saved both standalone and inside its ALB is linted once).
+import Scenario
+
+/// Accumulates the resources of each decoded document into an `ALBConfiguration`.
+///
+/// A resource ID seen again in the same file (a rule inside its ALB and in a collection of the same file) is
+/// kept once. Seen again in another file, the clash is recorded (`duplicates`): an identical object (same
+/// `properties`, e.g. a rule saved inside its ALB and on its own) is linted once, a different one is linted too,
+/// so no file's objects are dropped unseen.
 struct ConfigurationBuilder {
     var configuration = ALBConfiguration()
-    private var seenRuleIDs: Set<String> = []
-    private var seenGroupIDs: Set<String> = []
+    private var seen: [SeenKey: (location: SourceLocation, properties: JSONValue?)] = [:]
+
+    private struct SeenKey: Hashable {
+        var kind: DuplicateResource.Kind
+        var id: String
+    }
 
     /// The kinds of resource a document or collection item can be.
     enum ResourceKind {
@@ -30,23 +40,49 @@ struct ConfigurationBuilder {
         case .loadBalancer:
             let (loadBalancer, rules) = try ResourceDecoder.loadBalancer(node)
             configuration.loadBalancers.append(loadBalancer)
-            for rule in rules { add(rule) }
+            let items = try node.member("entities")?.member("forwardingrules")?.optionalArray("items") ?? []
+            for (index, rule) in rules.enumerated() {
+                let properties = index < items.count ? try items[index].member("properties")?.value : nil
+                if isNew(.forwardingRule, id: rule.id, at: rule.source, properties: properties) {
+                    configuration.forwardingRules.append(rule)
+                }
+            }
         case .forwardingRule:
-            add(try ResourceDecoder.forwardingRule(node, loadBalancerID: nil))
+            let rule = try ResourceDecoder.forwardingRule(node, loadBalancerID: nil)
+            let properties = try node.member("properties")?.value
+            if isNew(.forwardingRule, id: rule.id, at: rule.source, properties: properties) {
+                configuration.forwardingRules.append(rule)
+            }
         case .targetGroup:
             let group = try ResourceDecoder.targetGroup(node)
-            if let id = group.id {
-                guard seenGroupIDs.insert(id).inserted else { return }
+            let properties = try node.member("properties")?.value
+            if isNew(.targetGroup, id: group.id, at: group.source, properties: properties) {
+                configuration.targetGroups.append(group)
             }
-            configuration.targetGroups.append(group)
         }
     }
 
-    private mutating func add(_ rule: ForwardingRule) {
-        if let id = rule.id {
-            guard seenRuleIDs.insert(id).inserted else { return }
+    /// Whether to keep a resource: always without an ID or the first time its ID is seen; not when the same
+    /// file has it already, or another file has an identical one (recorded as a duplicate); yes, recorded as a
+    /// duplicate, when another file has a different object with the same ID.
+    private mutating func isNew(
+        _ kind: DuplicateResource.Kind,
+        id: String?,
+        at location: SourceLocation,
+        properties: JSONValue?
+    ) -> Bool {
+        guard let id else { return true }
+        let key = SeenKey(kind: kind, id: id)
+        guard let earlier = seen[key] else {
+            seen[key] = (location, properties)
+            return true
         }
-        configuration.forwardingRules.append(rule)
+        guard earlier.location.file != location.file else { return false }
+        let identical = earlier.properties == properties
+        configuration.duplicates.append(
+            DuplicateResource(kind: kind, id: id, first: earlier.location, second: location, identical: identical)
+        )
+        return !identical
     }
 
     /// The resource kind: the API's `type` (`applicationloadbalancer`, `forwarding-rule`, `target-group`),

@@ -92,6 +92,11 @@ package struct MetricsSnapshot: Sendable, Equatable {
         }
     }
 
+    /// Replaces the value of `counter`.
+    package mutating func setCounter(_ counter: CounterMetric, to value: UInt64) {
+        self.counters[counter.rawValue] = value
+    }
+
     /// Adds `amount` to `counter` (wrapping at 2^64, which no run reaches).
     package mutating func add(_ amount: UInt64, to counter: CounterMetric) {
         self.counters[counter.rawValue] &+= amount

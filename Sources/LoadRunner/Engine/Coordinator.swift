@@ -17,12 +17,22 @@ package struct Coordinator: Sendable {
     package var stop: StopSignal
     /// The target as shown in the result (the URL, or the embedded target's).
     package var targetDescription: String
+    /// With a window, the run ends when the window is complete, and its message figures and thresholds are
+    /// those of the window (after the warm-up), not of the whole run (`probe rate` steps).
+    package var measurement: MeasurementWindow?
 
-    package init(plan: RunPlan, progress: ProgressMode = .quiet, stop: StopSignal = StopSignal(), target: String = "") {
+    package init(
+        plan: RunPlan,
+        progress: ProgressMode = .quiet,
+        stop: StopSignal = StopSignal(),
+        target: String = "",
+        measurement: MeasurementWindow? = nil
+    ) {
         self.plan = plan
         self.progress = progress
         self.stop = stop
         self.targetDescription = Redaction.redact(text: target.isEmpty ? plan.connect.url.text : target)
+        self.measurement = measurement
     }
 
     /// Runs the plan on every loop of `group`; never throws: failures are in the outcome.
@@ -62,6 +72,7 @@ package struct Coordinator: Sendable {
         var abortedBy: String?
         var peakOpen: UInt64 = 0
         let duration = plan.durationNanoseconds.map { Duration.nanoseconds(Int64(clamping: $0)) }
+        var window = self.measurement
         // The per-second loop.
         while true {
             var tick = begin + .seconds(second + 1)
@@ -74,6 +85,7 @@ package struct Coordinator: Sendable {
                 }
                 try? await Task.sleep(until: min(tick, clock.now + .milliseconds(100)), clock: clock)
             }
+            let sampledAt = NIODeadline.now()
             reports = await Self.collect(workers)
             let interval = MetricsSnapshot.merging(reports.map(\.metrics.interval))
             let total = MetricsSnapshot.merging(reports.map(\.metrics.total))
@@ -89,10 +101,26 @@ package struct Coordinator: Sendable {
             )
             if stopNow || self.stop.isRequested { break }
             let elapsed = clock.now - begin
+            if var current = window {
+                let warming = current.warmUpSeconds == nil
+                let complete = current.offer(
+                    elapsedSeconds: elapsed.seconds,
+                    interval: interval,
+                    open: interval.connectionsOpen
+                )
+                window = current
+                if complete { break }
+                if warming, current.warmUpSeconds != nil {
+                    Self.stop(workers, at: sampledAt + .nanoseconds(Int64(current.lengthSeconds * 1e9) - 1))
+                }
+            }
             let aborting = plan.thresholds.filter(\.abortOnFail)
-            if !aborting.isEmpty {
+            // With a measurement window, abort-on-fail thresholds judge the window, never the warm-up.
+            if !aborting.isEmpty, window?.warmUpSeconds != nil || window == nil {
+                let metrics = window?.steadyState(whole: total) ?? total
+                let seconds = window?.measuredSeconds ?? elapsed.seconds
                 // Only a threshold with data can abort: a rate without a denominator yet is not a failure.
-                let outcomes = evaluate(thresholds: aborting, against: total, durationSeconds: elapsed.seconds)
+                let outcomes = evaluate(thresholds: aborting, against: metrics, durationSeconds: seconds)
                 if let failed = outcomes.first(where: { !$0.passed && $0.observed != nil }) {
                     abortedBy = failed.expression
                     break
@@ -123,11 +151,16 @@ package struct Coordinator: Sendable {
         let last = MetricsSnapshot.merging(reports.map(\.metrics.interval))
         drained.setConnectionsOpen(last.connectionsOpen, byTarget: last.connectionsOpenByTarget)
         series.append(drained, atSecond: second + 1)
+        window?.addDrain(drained)
         let elapsed = (clock.now - begin).seconds
-        let totals = MetricsSnapshot.merging(reports.map(\.metrics.total))
+        let whole = MetricsSnapshot.merging(reports.map(\.metrics.total))
+        // A window that never opened (stopped during the warm-up) measured nothing: keep the whole run.
+        let opened = window.flatMap { $0.warmUpSeconds == nil ? nil : $0 }
+        let totals = opened?.steadyState(whole: whole) ?? whole
+        let measuredSeconds = opened?.measuredSeconds ?? elapsed
         var limits: [LimitKind: UInt64] = [:]
         for report in reports { for (kind, count) in report.limits { limits[kind, default: 0] += count } }
-        let thresholds = evaluate(thresholds: plan.thresholds, against: totals, durationSeconds: elapsed)
+        let thresholds = evaluate(thresholds: plan.thresholds, against: totals, durationSeconds: measuredSeconds)
         let usage = ResourceUsage.current()
         var latencies: [String: HistogramSummary] = [:]
         for metric in HistogramMetric.allCases where !totals[metric].isEmpty {
@@ -176,7 +209,9 @@ package struct Coordinator: Sendable {
             errorSamples: samples.errors,
             upgrade: samples.upgrade,
             expectedStatus: plan.expectation.status == 101 ? nil : plan.expectation.status,
-            expectedStatusAnswers: reports.reduce(0) { $0 + $1.expectedStatusAnswers }
+            expectedStatusAnswers: reports.reduce(0) { $0 + $1.expectedStatusAnswers },
+            plannedSeconds: plan.durationNanoseconds.map { Double($0) / 1e9 },
+            warmUpSeconds: opened?.warmUpSeconds
         )
         if let check = outcome.statusCheck, !check.passed { outcome.passed = false }
         outcome.nothingMeasured = NothingMeasured.reason(
@@ -186,6 +221,14 @@ package struct Coordinator: Sendable {
         )
         if outcome.nothingMeasured != nil { outcome.passed = false }
         return outcome
+    }
+
+    /// Stops every worker at `end` on its own loop, so that no send due after the measurement window is made
+    /// (a loop runs earlier deadlines, such as a send due before `end`, first).
+    private static func stop(_ workers: [NIOLoopBound<Worker>], at end: NIODeadline) {
+        for worker in workers {
+            worker.eventLoop.scheduleTask(deadline: end) { worker.value.stop(code: 1000) }
+        }
     }
 
     private static func collect(_ workers: [NIOLoopBound<Worker>]) async -> [WorkerReport] {

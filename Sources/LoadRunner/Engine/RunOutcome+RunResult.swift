@@ -27,7 +27,8 @@ extension RunOutcome {
                 operatingSystem: "\(system) \(version.majorVersion).\(version.minorVersion).\(version.patchVersion)",
                 startedAt: self.startedAt,
                 endedAt: self.endedAt,
-                durationSeconds: self.elapsedSeconds
+                durationSeconds: self.elapsedSeconds,
+                plannedDurationSeconds: self.plannedSeconds
             ),
             shard: self.shard == "0/1" ? nil : self.shard,
             metrics: self.totals,

@@ -66,6 +66,11 @@ package struct RunOutcome: Sendable, Codable {
     /// The scenario's `expect.status` when it is not 101, and how many upgrade requests were answered with it.
     package var expectedStatus: Int?
     package var expectedStatusAnswers: UInt64 = 0
+    /// The run length the plan asked for, in seconds; nil for a run that ends when its connections finish.
+    package var plannedSeconds: Double?
+    /// With a measurement window (`probe rate`): the warm-up before it, in seconds; message figures and
+    /// thresholds are then those of the window.
+    package var warmUpSeconds: Double?
 
     /// The `expect.status` check when the scenario expects a status other than 101: every attempt must be
     /// answered with it.

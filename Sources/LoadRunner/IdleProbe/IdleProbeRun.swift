@@ -9,20 +9,35 @@ import WSTransport
 /// spread its timer's precision); then one connection per heartbeat mode, beating every cutoff/3, is held to
 /// cutoff × 1.5, and survives only when that heartbeat resets the peer's timer.
 package enum IdleProbeRun {
-    /// Runs the probe on one event loop of `group`.
+    /// Runs the probe on one event loop of `group`; `progress` hears when each batch starts, once a second
+    /// while it runs, and when it ends (on the event loop: keep it short).
     /// - Throws: `IdleProbeError` (`probe.connect`) when no silent connection could be opened.
-    package static func run(_ plan: IdleProbePlan, on group: any EventLoopGroup) async throws -> IdleProbeResult {
+    package static func run(
+        _ plan: IdleProbePlan,
+        on group: any EventLoopGroup,
+        progress: (@Sendable (IdleProbeProgress) -> Void)? = nil
+    ) async throws -> IdleProbeResult {
         let loop = group.next()
         let started = NIODeadline.now()
         let resolution = IdleProbeFormat.seconds(of: plan.resolution.nanoseconds)
+        let silentReporter = IdleProbeReporter(
+            progress: progress,
+            started: started,
+            phase: .silent,
+            holdSeconds: IdleProbeFormat.seconds(of: plan.maximum.nanoseconds),
+            connections: max(plan.parallel, 1)
+        )
+        silentReporter.report(.started)
         let silent = try await IdleProbePhase.run(
             modes: Array(repeating: .none, count: max(plan.parallel, 1)),
             interval: nil,
             hold: plan.maximum,
             grace: max(plan.resolution, .milliseconds(500)),
             connect: plan.connect,
-            on: loop
+            on: loop,
+            tick: silentReporter.tick
         )
+        silentReporter.report(.ended, IdleProbePhaseCounts(silent))
         let silentEnded = NIODeadline.now()
         let failures = silent.compactMap(\.failure)
         guard silent.contains(where: { $0.openedAt != nil }) else {
@@ -59,13 +74,22 @@ package enum IdleProbeRun {
                 cutoff: cutoff,
                 resolution: resolution,
                 plan: plan,
-                on: loop
+                on: loop,
+                reporter: { hold in
+                    IdleProbeReporter(
+                        progress: progress,
+                        started: started,
+                        phase: .keepAlive,
+                        holdSeconds: hold,
+                        connections: heartbeatModes.count
+                    )
+                }
             )
             result.failures += result.keepAlive.compactMap(\.failure)
             result.keepAlivePhaseSeconds = Self.seconds(since: silentEnded)
         }
         result.silentPhaseSeconds = Self.seconds(between: started, silentEnded)
-        Self.advise(&result, testedHeartbeats: !heartbeatModes.isEmpty)
+        result.advise()
         result.expectationMet = plan.expectation.map { $0.isMet(by: result.cutoffSeconds) }
         result.durationSeconds = Self.seconds(since: started)
         return result
@@ -77,18 +101,23 @@ package enum IdleProbeRun {
         cutoff: Double,
         resolution: Double,
         plan: IdleProbePlan,
-        on loop: any EventLoop
+        on loop: any EventLoop,
+        reporter makeReporter: (Double) -> IdleProbeReporter
     ) async throws -> [IdleProbeKeepAlive] {
         let interval = IdleProbeAnalysis.probeInterval(cutoff: cutoff)
         let hold = IdleProbeAnalysis.keepAliveHold(cutoff: cutoff, resolution: resolution)
+        let reporter = makeReporter((hold * 1000).rounded() / 1000)
+        reporter.report(.started)
         let observations = try await IdleProbePhase.run(
             modes: modes,
             interval: .nanoseconds(Int64(interval * 1e9)),
             hold: .nanoseconds(Int64(hold * 1e9)),
             grace: nil,
             connect: plan.connect,
-            on: loop
+            on: loop,
+            tick: reporter.tick
         )
+        reporter.report(.ended, IdleProbePhaseCounts(observations))
         return observations.map { observation in
             IdleProbeKeepAlive(
                 mode: observation.mode,
@@ -124,47 +153,5 @@ package enum IdleProbeRun {
             wasClean: outcome.wasClean,
             tcpEnd: closeFrame ? nil : observation.transportEnd.map(IdleProbeClosure.TCPEnd.init)
         )
-    }
-
-    /// The safe heartbeat interval and the advice sentence.
-    static func advise(_ result: inout IdleProbeResult, testedHeartbeats: Bool) {
-        let maximum = IdleProbeFormat.seconds(result.maximumSeconds)
-        guard let cutoff = result.cutoffSeconds else {
-            result.advice =
-                "No idle cutoff up to \(maximum): silent connections stayed open that long, so no"
-                + " heartbeat is needed below \(maximum); probe with a larger --max if the real timeout is longer."
-            return
-        }
-        if cutoff < IdleProbeAnalysis.immediateCloseSeconds {
-            let how = result.closure?.summary ?? "a close"
-            result.advice =
-                "The peer closed silent connections \(IdleProbeFormat.seconds(cutoff)) after the upgrade with \(how):"
-                + " that is a refusal, not an idle timeout; check the close code and `wsprobe check`."
-            return
-        }
-        let safe = IdleProbeAnalysis.safeHeartbeat(cutoff: cutoff, resolution: result.resolutionSeconds)
-        let why =
-            "half the \(IdleProbeFormat.seconds(cutoff)) cutoff rounded down, so a late or lost heartbeat"
-            + " still lands before the idle timer fires; an interval equal to the cutoff races the timer"
-        let keeping = result.keepingModes
-        if !testedHeartbeats {
-            result.safeHeartbeatSeconds = safe
-            result.advice =
-                "Send a heartbeat that resets the idle timer at most every \(IdleProbeFormat.seconds(safe))"
-                + " (\(why)); no heartbeat mode was tested."
-        } else if keeping.isEmpty {
-            result.advice =
-                "No heartbeat kept the tunnel open past \(IdleProbeFormat.seconds(cutoff)): the path closes"
-                + " connections regardless of traffic (a maximum connection age rather than an idle timeout?);"
-                + " plan to reconnect before \(IdleProbeFormat.seconds(cutoff))."
-        } else {
-            result.safeHeartbeatSeconds = safe
-            let failing = result.keepAlive.filter { $0.keptOpen == false }.map(\.mode.rawValue)
-            result.advice =
-                "Send a \(keeping.map(\.rawValue).joined(separator: " or ")) heartbeat at most every"
-                + " \(IdleProbeFormat.seconds(safe)) (\(why))."
-                + (failing.isEmpty
-                    ? "" : " \(failing.joined(separator: " and ")) frames do not reset this path's timer.")
-        }
     }
 }

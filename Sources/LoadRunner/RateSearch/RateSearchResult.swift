@@ -40,6 +40,7 @@ package struct RateSearchResult: Sendable, Codable, Equatable {
             line += "  p50 \(Self.milliseconds(p50)) p99 \(Self.milliseconds(p99))"
         }
         if !step.failedThresholds.isEmpty { line += "  ✗ " + step.failedThresholds.joined(separator: "; ") }
+        if let warmUp = step.warmUpSeconds { line += "  (measured after \(Self.number(warmUp)) s warm-up)" }
         if let reason = step.nothingMeasured { line += "  ✗ nothing measured: \(reason)" }
         return line
     }

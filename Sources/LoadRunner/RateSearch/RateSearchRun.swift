@@ -4,6 +4,31 @@ package import WSProtocol
 
 /// Runs a `RateSearch` with the load engine: each step is the scenario at one message rate for a fixed time.
 package enum RateSearchRun {
+    /// The longest a step waits for its connections before it measures anyway, beyond the load's own ramp.
+    package static let warmUpAllowance = Duration.seconds(30)
+
+    /// The measurement window of a step: it opens once the plan's peak of connections is open (closed model;
+    /// an open model has no population to wait for) and the rate has settled, at the latest after the ramp
+    /// plus `warmUpAllowance`.
+    package static func window(for plan: RunPlan, stepDuration: Duration) -> MeasurementWindow {
+        let peak: Int
+        let ramp: UInt64
+        switch plan.load {
+        case .closed(let schedule, _, _):
+            peak = plan.peakConnections
+            ramp = schedule.durationNanoseconds
+        case .open:
+            peak = 0
+            ramp = 0
+        }
+        return MeasurementWindow(
+            lengthSeconds: stepDuration.seconds,
+            peakConnections: UInt64(max(peak, 0)),
+            maximumWarmUpSeconds: Double(ramp) / 1e9 + Self.warmUpAllowance.seconds,
+            configuration: plan.histograms
+        )
+    }
+
     /// Runs steps until the search ends or `stop` is requested; `onStep` sees each step as it finishes.
     ///
     /// - Throws: `RunPlanError` when the scenario cannot be planned, or what the coordinator throws.
@@ -21,8 +46,13 @@ package enum RateSearchRun {
         while let rate = search.nextRate, !stop.isRequested {
             var stepScenario = scenario
             stepScenario.load.messages?.rate = Rate(perSecond: Double(rate))
-            let plan = try RunPlan(scenario: stepScenario, url: url, duration: stepDuration)
-            let outcome = try await Coordinator(plan: plan, stop: stop, target: url.text).run(on: group)
+            let probe = try RunPlan(scenario: stepScenario, url: url, duration: stepDuration)
+            let window = Self.window(for: probe, stepDuration: stepDuration)
+            // The run lasts until the window is complete; the planned end only bounds a warm-up that never ends.
+            let limit = stepDuration + .nanoseconds(Int64(window.maximumWarmUpSeconds * 1e9))
+            let plan = try RunPlan(scenario: stepScenario, url: url, duration: limit)
+            let coordinator = Coordinator(plan: plan, stop: stop, target: url.text, measurement: window)
+            let outcome = try await coordinator.run(on: group)
             if outcome.interrupted { break }
             let step = RateSearchStep(rate: rate, outcome: outcome)
             search.record(rate: rate, passed: step.passed)
@@ -35,8 +65,17 @@ package enum RateSearchRun {
             stepSeconds: stepDuration.seconds,
             steps: steps,
             highestPassingRate: search.highestPass,
-            conclusion: search.conclusion,
+            conclusion: Self.conclusion(search, steps: steps),
             interrupted: stop.isRequested
         )
+    }
+
+    /// The search's conclusion; when no rate passed, with the thresholds the first step failed, so the
+    /// sentence names why.
+    static func conclusion(_ search: RateSearch, steps: [RateSearchStep]) -> String {
+        guard search.highestPass == nil, let first = steps.first, !first.failedThresholds.isEmpty else {
+            return search.conclusion
+        }
+        return search.conclusion + ": " + first.failedThresholds.joined(separator: "; ")
     }
 }

@@ -19,6 +19,8 @@ package struct RateSearchStep: Sendable, Codable, Equatable {
     package var p99Microseconds: UInt64?
     /// The thresholds that failed, each with what was observed.
     package var failedThresholds: [String]
+    /// Seconds the step waited for its connections and rate before measuring (nil in older results).
+    package var warmUpSeconds: Double?
 
     /// The step of a finished run at `rate`.
     package init(rate: Int, outcome: RunOutcome) {
@@ -37,5 +39,6 @@ package struct RateSearchStep: Sendable, Codable, Equatable {
         self.failedThresholds = outcome.thresholds.filter { !$0.passed }.map {
             "\($0.expression) (observed \($0.observedText))"
         }
+        self.warmUpSeconds = outcome.warmUpSeconds.map { ($0 * 10).rounded() / 10 }
     }
 }

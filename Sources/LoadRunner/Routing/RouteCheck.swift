@@ -26,54 +26,49 @@ package enum RouteCheck {
 
     /// Compares an observation with the row's expectation; the message names the row, the expected and the
     /// observed identity, status or location.
+    ///
+    /// Only an answer that differs from the expectation is a misroute (`route.mismatch`). A row whose upgrade
+    /// could not be made fails with the failure's own code and message instead: a connect, TLS or timeout error
+    /// (`tcp.refused`), or a non-101 status where the row expects a target (`handshake.status.*`).
     package static func evaluate(
         _ route: Route,
         observation: RouteObservation,
         identity reader: RouteIdentity
     ) -> CheckOutcome {
         let observed = observation.summary(reader)
-        let expected: String
-        let passed: Bool
-        switch route.expect {
-        case .targets(let targets):
-            expected = "101 from " + targets.sorted().joined(separator: " or ")
-            passed = observation.identity(reader).map(targets.contains) ?? false
-        case .status(let status):
-            expected = "\(status)"
-            switch observation {
-            case .upgraded: passed = status == 101
-            case .status(let seen, _): passed = seen == status
-            case .failed: passed = false
-            }
-        case .redirect(let location):
-            expected = "3xx → \(location)"
-            if case .status(let status, let headers) = observation, [301, 302, 303, 307, 308].contains(status) {
-                passed = headers.combinedValue(named: "Location") == location
-            } else {
-                passed = false
-            }
-        }
+        let expected = Self.expected(route.expect)
+        let verdict = RouteVerdict(route.expect, observation: observation, identity: reader)
         let message: String
-        if passed {
+        switch verdict {
+        case .passed:
             message = "Route '\(route.name)': \(observed), as expected."
-        } else if case .failed(_, let reason) = observation {
-            message = "Route '\(route.name)' misrouted: expected \(expected), but the request failed: \(reason)"
-        } else {
+        case .mismatch:
             message = "Route '\(route.name)' misrouted: expected \(expected), observed \(observed)."
-        }
-        var code: String?
-        if !passed {
-            if case .failed(let failure, _) = observation { code = failure } else { code = "route.mismatch" }
+        case .unidentified:
+            message = "Route '\(route.name)' could not be identified: expected \(expected), observed \(observed)."
+        case .notUpgraded(let code, let reason):
+            message =
+                "Route '\(route.name)' failed: the upgrade could not be made (\(code)): \(reason)"
+                + " Expected \(expected); routing was not checked."
         }
         return CheckOutcome(
             name: "route \(route.name)",
-            passed: passed,
+            passed: verdict == .passed,
             message: message,
             observed: observed,
             expected: expected,
             phase: "upgrade",
-            code: code
+            code: verdict.code
         )
+    }
+
+    /// `101 from A or B`, `418`, `3xx → /v2`.
+    private static func expected(_ expectation: RouteExpectation) -> String {
+        switch expectation {
+        case .targets(let targets): "101 from " + targets.sorted().joined(separator: " or ")
+        case .status(let status): "\(status)"
+        case .redirect(let location): "3xx → \(location)"
+        }
     }
 
     private static func invalid(_ route: Route, _ error: RouteRequestBuilder.InvalidRow) -> CheckOutcome {

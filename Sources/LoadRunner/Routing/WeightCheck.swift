@@ -32,7 +32,7 @@ package enum WeightCheck {
         let total = max(expectation.connections, 0)
         let slots = max(1, min(concurrency, total))
         var identities: [String: Int] = [:]
-        var failures: [String: Int] = [:]
+        var failures = WeightCheckFailures()
         await withTaskGroup(of: RouteObservation.self) { tasks in
             var started = 0
             while started < slots {
@@ -43,7 +43,7 @@ package enum WeightCheck {
                 if let identity = observation.identity(reader) {
                     identities[identity, default: 0] += 1
                 } else {
-                    failures[observation.summary(reader), default: 0] += 1
+                    failures.record(observation, reader: reader)
                 }
                 if started < total {
                     tasks.addTask { await RouteProbe.observe(base, identity: reader, on: group) }
@@ -63,28 +63,50 @@ package enum WeightCheck {
         )
     }
 
-    /// The `weights` check for `distribution`; its message names missing, unexpected and stuck targets and the
-    /// connections that could not be identified.
-    package static func outcome(_ distribution: WeightDistribution, failures: [String: Int], total: Int) -> CheckOutcome
-    {
+    /// The `weights` check for `distribution`. A check whose connections could not be upgraded fails with the
+    /// most frequent failure's code and says so first; 101s without an identity fail it with
+    /// `weights.unidentified`; a poor fit, a missing, unexpected or stuck target with `weights.mismatch`. Only a
+    /// check that passed says that the counts fit the weights.
+    package static func outcome(
+        _ distribution: WeightDistribution,
+        failures: WeightCheckFailures,
+        total: Int
+    ) -> CheckOutcome {
         let observed = distribution.shares.map { "\($0.target): \($0.observed)" }.joined(separator: ", ")
         let expected = distribution.shares.map { share in
             "\(share.target): \(Int((share.expectedShare * 100).rounded())) %"
         }.joined(separator: ", ")
-        var parts = ["\(distribution.total) of \(total) connections identified (\(observed)); \(distribution.summary)."]
-        parts += distribution.findings.map(\.message)
-        if !failures.isEmpty {
-            let list = failures.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }.joined(separator: ", ")
-            parts.append("Not identified: \(list).")
-        }
         let passed = distribution.passed && failures.isEmpty
+        var parts: [String] = []
+        if failures.notUpgradedCount > 0 {
+            parts.append(
+                "\(failures.notUpgradedCount) of \(total) connections could not be upgraded: \(failures.notUpgradedList)."
+            )
+        }
+        if failures.unidentifiedCount > 0 {
+            parts.append(
+                "\(failures.unidentifiedCount) of \(total) connections were upgraded without an identity:"
+                    + " \(failures.unidentifiedList)."
+            )
+        }
+        if distribution.total == 0 {
+            parts.append("No connection named a target, so the weights were not tested.")
+        } else {
+            let numbers =
+                failures.isEmpty || distribution.testedCount == 0
+                ? distribution.summary : "among them \(distribution.statistics)"
+            parts.append("\(distribution.total) of \(total) connections identified (\(observed)); \(numbers).")
+            parts += distribution.findings.map(\.message)
+        }
+        let code: String? =
+            passed ? nil : failures.dominantCode ?? (failures.isEmpty ? "weights.mismatch" : "weights.unidentified")
         return CheckOutcome(
             name: "weights",
             passed: passed,
             message: parts.joined(separator: " "),
             observed: observed,
             expected: expected,
-            code: passed ? nil : (failures.isEmpty ? "weights.mismatch" : "weights.unidentified")
+            code: code
         )
     }
 }

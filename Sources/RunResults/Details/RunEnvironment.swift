@@ -20,6 +20,9 @@ package struct RunEnvironment: Sendable, Hashable {
     /// earliest start to the latest end, or the longest shard if that is longer). Rates such as
     /// messages/s divide by this.
     package var durationSeconds: Double
+    /// The run length the plan asked for (the scenario's duration or `--duration`) in seconds; nil for a run
+    /// that ends when its connections finish, for checks and for older reports. Shards of one run share it.
+    package var plannedDurationSeconds: Double?
 
     package init(
         hostname: String,
@@ -29,7 +32,8 @@ package struct RunEnvironment: Sendable, Hashable {
         operatingSystem: String,
         startedAt: Date,
         endedAt: Date,
-        durationSeconds: Double? = nil
+        durationSeconds: Double? = nil,
+        plannedDurationSeconds: Double? = nil
     ) {
         self.hostname = hostname
         self.cores = cores
@@ -43,6 +47,7 @@ package struct RunEnvironment: Sendable, Hashable {
         let span = Swift.max(0, endedAt.timeIntervalSince(startedAt))
         let duration = durationSeconds ?? span
         self.durationSeconds = duration.isFinite ? Swift.max(0, duration) : span
+        self.plannedDurationSeconds = plannedDurationSeconds
     }
 
     private static func wholeSecond(_ date: Date) -> Date {
@@ -53,7 +58,7 @@ package struct RunEnvironment: Sendable, Hashable {
 extension RunEnvironment: Codable {
     private enum CodingKeys: String, CodingKey {
         case hostname, cores, openFilesSoftLimit, openFilesHardLimit, operatingSystem, startedAt, endedAt
-        case durationSeconds
+        case durationSeconds, plannedDurationSeconds
     }
 
     package init(from decoder: any Decoder) throws {
@@ -66,7 +71,8 @@ extension RunEnvironment: Codable {
             operatingSystem: try container.decode(String.self, forKey: .operatingSystem),
             startedAt: try container.decode(Date.self, forKey: .startedAt),
             endedAt: try container.decode(Date.self, forKey: .endedAt),
-            durationSeconds: try container.decode(Double.self, forKey: .durationSeconds)
+            durationSeconds: try container.decode(Double.self, forKey: .durationSeconds),
+            plannedDurationSeconds: try container.decodeIfPresent(Double.self, forKey: .plannedDurationSeconds)
         )
     }
 
@@ -80,5 +86,6 @@ extension RunEnvironment: Codable {
         try container.encode(self.startedAt, forKey: .startedAt)
         try container.encode(self.endedAt, forKey: .endedAt)
         try container.encode(self.durationSeconds, forKey: .durationSeconds)
+        try container.encodeIfPresent(self.plannedDurationSeconds, forKey: .plannedDurationSeconds)
     }
 }

@@ -12,16 +12,27 @@ package enum MergeError: Error, Sendable, Hashable, CustomStringConvertible {
     case histogramConfigurationMismatch(index: Int)
     /// Two inputs claim to be the same shard (a file given twice?).
     case duplicateShard(String)
+    /// Two inputs of the same scenario name ran different scenarios (`path` is the first difference).
+    case scenarioDefinitionMismatch(scenario: String, path: String, index: Int)
+    /// An input is a whole run (no `i/N` label) or its label is not `i/N`.
+    case notAShard(shard: String?, index: Int)
+    /// The inputs are shards of runs split into different numbers of shards.
+    case shardCountMismatch(first: Int, other: Int, index: Int)
+    /// The inputs planned runs of different lengths (scenario duration or `--duration`), in seconds.
+    case durationMismatch(first: Double, other: Double, index: Int)
 
     /// The stable code shown in messages and used by scripts.
     package var code: String {
         switch self {
         case .noInputs: "merge.no-inputs"
         case .schemaVersionMismatch: "merge.schema-version-mismatch"
-        case .scenarioMismatch: "merge.scenario-mismatch"
+        case .scenarioMismatch, .scenarioDefinitionMismatch: "merge.scenario-mismatch"
         case .kindMismatch: "merge.kind-mismatch"
         case .histogramConfigurationMismatch: "merge.histogram-configuration-mismatch"
         case .duplicateShard: "merge.duplicate-shard"
+        case .notAShard: "merge.not-a-shard"
+        case .shardCountMismatch: "merge.shard-count-mismatch"
+        case .durationMismatch: "merge.duration-mismatch"
         }
     }
 
@@ -41,7 +52,24 @@ package enum MergeError: Error, Sendable, Hashable, CustomStringConvertible {
                     + "not be merged exactly"
             case .duplicateShard(let shard):
                 "shard \(shard) appears twice; was a file given twice?"
+            case .scenarioDefinitionMismatch(let scenario, let path, let index):
+                "input \(index + 1) ran scenario '\(scenario)' with other settings than the first (\(path) differs);"
+                    + " only shards of one run can be merged"
+            case .notAShard(let shard, let index):
+                shard.map { "input \(index + 1) has the shard label '\($0)', not i/N" }
+                    ?? "input \(index + 1) is a whole run, not a shard (run each part with --shard i/N);"
+                    + " only shards of one run can be merged"
+            case .shardCountMismatch(let first, let other, let index):
+                "input \(index + 1) is a shard of \(other) but the first is a shard of \(first); only shards of one"
+                    + " run can be merged"
+            case .durationMismatch(let first, let other, let index):
+                "input \(index + 1) planned a \(Self.seconds(other)) run but the first planned \(Self.seconds(first));"
+                    + " only shards of one run can be merged"
             }
         return "error[\(self.code)]: \(detail)"
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value.isFinite && abs(value) < 1e15 && value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 }

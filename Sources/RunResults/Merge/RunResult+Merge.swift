@@ -26,13 +26,13 @@ extension RunResult {
     ///   - results: the shard results, at least one.
     ///   - reevaluate: replaces the threshold evaluation (given the merged result); `nil` re-evaluates
     ///     the expressions as described above.
-    /// - Throws: ``MergeError`` when the inputs are not shards of one run.
+    /// - Throws: ``MergeError`` when the inputs are not shards of one run (see ``checkShardsOfOneRun(_:)``).
     package static func merging(
         _ results: [RunResult],
         reevaluate: (@Sendable (RunResult) -> [ThresholdOutcome])? = nil
     ) throws(MergeError) -> RunResult {
         guard let first = results.first else { throw .noInputs }
-        try Self.checkCompatible(results)
+        try Self.checkShardsOfOneRun(results)
 
         var merged = first
         merged.shard = nil
@@ -62,28 +62,6 @@ extension RunResult {
     private static func shardErrorReason(_ result: RunResult) -> String {
         let reason = result.errorReason ?? "it measured nothing"
         return result.shard.map { "shard \($0): \(reason)" } ?? reason
-    }
-
-    private static func checkCompatible(_ results: [RunResult]) throws(MergeError) {
-        guard let first = results.first else { throw .noInputs }
-        var shards: Set<String> = []
-        for (index, result) in results.enumerated() {
-            guard result.schemaVersion == first.schemaVersion else {
-                throw .schemaVersionMismatch(first: first.schemaVersion, other: result.schemaVersion, index: index)
-            }
-            guard result.scenarioName == first.scenarioName else {
-                throw .scenarioMismatch(first: first.scenarioName, other: result.scenarioName, index: index)
-            }
-            guard result.kind == first.kind else {
-                throw .kindMismatch(first: first.kind, other: result.kind, index: index)
-            }
-            guard result.metrics.configuration == first.metrics.configuration else {
-                throw .histogramConfigurationMismatch(index: index)
-            }
-            if let shard = result.shard {
-                guard shards.insert(shard).inserted else { throw .duplicateShard(shard) }
-            }
-        }
     }
 
     /// One outcome per key, in first-seen order; an outcome passes only if every occurrence passed,
@@ -123,7 +101,8 @@ extension RunResult {
             operatingSystem: distinct(environments.map(\.operatingSystem)),
             startedAt: start,
             endedAt: end,
-            durationSeconds: Swift.max(longest, end.timeIntervalSince(start))
+            durationSeconds: Swift.max(longest, end.timeIntervalSince(start)),
+            plannedDurationSeconds: environments.first?.plannedDurationSeconds
         )
     }
 }
