@@ -58,7 +58,7 @@ let package = Package(
             swiftSettings: hotPath
         ),
         // What every output passes through before it leaves the process (secrets hidden).
-        .target(name: "SecretRedaction", swiftSettings: strict),
+        .target(name: "SecretRedaction", dependencies: [], swiftSettings: strict),
         .target(name: "Scenario", dependencies: ["Yams", "SecretRedaction"], swiftSettings: strict),
         .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
 

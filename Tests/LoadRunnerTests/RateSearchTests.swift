@@ -55,6 +55,7 @@ struct RateSearchTests {
     }
 }
 
+/// Real sockets and real time: scripts/test.sh runs this suite in its timing phase, after the parallel bulk.
 @Suite("Rate search against the embedded echo server")
 struct RateSearchRunTests {
     @Test("each step runs the scenario at its rate; a count threshold puts the boundary near 300/s")

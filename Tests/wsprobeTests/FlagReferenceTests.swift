@@ -24,6 +24,13 @@ struct FlagReferenceTests {
             (command["subcommands"] as? [[String: Any]] ?? []).forEach(collect)
         }
         collect(try #require(root["command"] as? [String: Any]))
+        // Flags every command takes, applied before ArgumentParser parses (so absent from the dump): each one
+        // is counted only if the binary accepts it where an unknown flag is refused.
+        let scenario = RunCommandTests.scenarioPath("smoke")
+        #expect(try await WSProbeBinary.run(["validate", "--no-such-flag", scenario]).status == 2)
+        for flag in ["--show-secrets"] where try await WSProbeBinary.run(["validate", flag, scenario]).status == 0 {
+            flags.insert(flag)
+        }
         return flags
     }
 

@@ -57,7 +57,7 @@ struct VerdictCommandTests {
         // merge: a shard that measured nothing makes the merged verdict error, with the same status.
         let report0 = out.appendingPathComponent("report.json").path
         let merged = folder.appendingPathComponent("merged.json").path
-        let merge = try await WSProbeBinary.run(["merge", report0, report0, "-o", merged])
+        let merge = try await WSProbeBinary.run(["merge", report0, "-o", merged])
         #expect(merge.status == 4, "\(merge.standardOutput)\(merge.standardError)")
     }
 
