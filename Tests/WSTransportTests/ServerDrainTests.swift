@@ -10,13 +10,21 @@ struct ServerDrainTests {
     @Test("a message sent after the drain began is still answered, and the 1001 close follows the answer")
     func answersBeforeClosing() async throws {
         let server = try await ServerTestHarness.start(.init(identity: "d"))
+        let signal = FileManager.default.temporaryDirectory.appendingPathComponent("drain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: signal) }
         let client = Task {
-            try await ServerTestHarness.client("late", server.wsURL, ["--seconds", "3", "--send", "last words"])
+            try await ServerTestHarness.client(
+                "late",
+                server.wsURL,
+                ["--seconds", "0", "--after-file", signal.path, "--send", "last words"]
+            )
         }
         _ = try await ServerTestHarness.waitUntil(server) { $0.upgrades == 1 && $0.openConnections == 1 }
         let started = ContinuousClock.now
-        try await server.drain(grace: .seconds(20)).get()
-        // The client sends 3 s after its upgrade, so the drain has begun by then even on a loaded machine.
+        let drained = server.drain(grace: .seconds(20))
+        // The client sends only now, after the drain began.
+        #expect(FileManager.default.createFile(atPath: signal.path, contents: Data()))
+        try await drained.get()
         let report = try await client.value
         #expect(report.text == "last words", "\(report)")
         #expect(report.closeCode == 1001, "\(report)")

@@ -43,7 +43,10 @@ struct ServerScaleTests {
         _ = try await ServerTestHarness.waitUntil(server) { $0.openConnections == 1 }
         let started = ContinuousClock.now
         try await server.stop().get()
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Well under the 10 s handshake timeout: stop() ended the half-open connection, not its timer (the margin
+        // is for a loaded machine running the parallel test bulk).
+        #expect(ContinuousClock.now - started < .seconds(8))
+        #expect(EchoServerConfiguration.defaultHandshakeTimeout == .seconds(10))
         #expect(try await report.status == nil)
     }
 }

@@ -5,6 +5,7 @@ Usage: ws_client.py MODE URI [options]; prints one JSON object on stdout. Every 
 """
 import argparse
 import asyncio
+import os
 import json
 import socket
 import ssl
@@ -146,10 +147,14 @@ async def hold(args):
 
 
 async def late(args):
-    """Connect, stay silent for --seconds, send --send and await its echo, then wait for the server's close;
+    """Connect, stay silent for --seconds (and until --after-file exists), send --send and await its echo, then wait for the server's close;
     report the echo (null when none came) and the close code."""
     async with connect(args.uri, **connect_args(args)) as ws:
         await asyncio.sleep(args.seconds)
+        if args.after_file:
+            # Send only once the test says so (the file exists): no race with a loaded machine's scheduling.
+            while not os.path.exists(args.after_file):
+                await asyncio.sleep(0.02)
         text = None
         try:
             await ws.send(args.send or "late")
@@ -275,6 +280,7 @@ def main():
     parser.add_argument("--identity-header", default="X-Wsprobe-Target")
     parser.add_argument("--interval", type=float, default=0.5)
     parser.add_argument("--seconds", type=float, default=3)
+    parser.add_argument("--after-file", help="late: also wait until this file exists before sending")
     args = parser.parse_args()
     if args.mode == "raw":
         result = raw(args)
