@@ -22,7 +22,8 @@ struct ServerDrainTests {
         _ = try await ServerTestHarness.waitUntil(server) { $0.upgrades == 1 && $0.openConnections == 1 }
         let started = ContinuousClock.now
         let drained = server.drain(grace: .seconds(20))
-        // The client sends only now, after the drain began.
+        // The client sends only once its connection has been told to drain (the listener closes first).
+        _ = try await ServerTestHarness.waitUntil(server) { $0.drainedConnections == 1 }
         #expect(FileManager.default.createFile(atPath: signal.path, contents: Data()))
         try await drained.get()
         let report = try await client.value

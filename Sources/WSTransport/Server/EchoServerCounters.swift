@@ -14,6 +14,8 @@ package struct EchoServerCounters: Sendable, Hashable {
     package var messagesEchoed = 0
     /// Payload bytes of the echoed messages (after inflation).
     package var bytesEchoed = 0
+    /// Upgraded connections told to drain (`EchoServer.drain(grace:)`) since start.
+    package var drainedConnections = 0
 
     package init() {}
 
@@ -25,6 +27,7 @@ package struct EchoServerCounters: Sendable, Hashable {
         self.rejectedRequests += other.rejectedRequests
         self.healthChecks += other.healthChecks
         self.messagesEchoed += other.messagesEchoed
+        self.drainedConnections += other.drainedConnections
         self.bytesEchoed += other.bytesEchoed
     }
 }

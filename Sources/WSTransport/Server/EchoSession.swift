@@ -140,6 +140,7 @@ final class EchoSession: WebSocketDelegate {
         guard !self.stopping else { return }
         self.stopping = true
         self.draining = true
+        self.loop.counters.drainedConnections += 1
         self.drainTimer = self.schedule(in: grace) { session in
             session.draining = false
             session.goAway()
