@@ -52,8 +52,6 @@ final class LoadConnection: WebSocketDelegate {
     /// (monotonic nanoseconds): the start of a reconnect.
     private(set) var lostAt: UInt64?
     private var permitWaitStart: UInt64 = 0
-    /// Set while a read batch is delivered: a send the script reaches then waits for the batch's end.
-    private var inReadBatch = false
     /// The script stopped at a send during a read batch and goes on when the batch ends.
     private var resumeAfterRead = false
     /// When the script started waiting for a total-rate send permit, or `nil` when it is not waiting.
@@ -217,7 +215,8 @@ final class LoadConnection: WebSocketDelegate {
             case .send(let kind, let payload):
                 // An answer and a close frame may arrive in one read (a draining target closes right after its
                 // last answer): the close is processed first, so no message is sent that cannot be answered.
-                guard !self.inReadBatch else {
+                // Only then is the send held to the read's end; every other send goes at once.
+                guard self.socket?.peerCloseIsNext != true else {
                     self.resumeAfterRead = true
                     return
                 }
@@ -379,7 +378,6 @@ final class LoadConnection: WebSocketDelegate {
     // MARK: Receiving
 
     func webSocket(_ socket: WebSocketHandler, didReceive message: Message, receivedAt: NIODeadline) {
-        self.inReadBatch = true
         let now = receivedAt.uptimeNanoseconds
         let worker = self.worker
         if !self.sawFirstMessage {
@@ -430,7 +428,6 @@ final class LoadConnection: WebSocketDelegate {
     }
 
     func webSocket(_ socket: WebSocketHandler, didReceivePong payload: ByteBuffer, receivedAt: NIODeadline) {
-        self.inReadBatch = true
         guard case .pong(let expected, let sentAt, let timer) = self.wait, payload == expected else { return }
         timer?.cancel()
         self.worker.recorder.increment(.pongsReceived)
@@ -441,7 +438,6 @@ final class LoadConnection: WebSocketDelegate {
 
     /// Goes on with a script that reached a send during the read batch that just ended.
     func webSocketDidFinishRead(_ socket: WebSocketHandler) {
-        self.inReadBatch = false
         guard self.resumeAfterRead else { return }
         self.resumeAfterRead = false
         self.run()

@@ -226,3 +226,16 @@ extension ConnectionStateMachine {
         self.phase = .closed
     }
 }
+
+extension ConnectionStateMachine {
+    /// Whether the next received frame not yet handled is a close frame (its first byte has arrived). Read
+    /// between two delivered messages of one read: a sender can then hold a message the peer will never read.
+    /// A payload byte of a frame still arriving can read as one too; that only delays such a send to the
+    /// read's end.
+    package var closeFrameIsNext: Bool {
+        guard let first = self.cumulation.getInteger(at: self.cumulation.readerIndex, as: UInt8.self) else {
+            return false
+        }
+        return first & 0x0F == Opcode.close.rawValue
+    }
+}

@@ -103,6 +103,10 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
         self.inRead = false
     }
 
+    /// Whether the peer's close frame is the next frame of the current read, behind the message being delivered:
+    /// a message sent now could not be answered (a draining server closes right after its last answer).
+    package var peerCloseIsNext: Bool { self.inRead && self.machine.closeFrameIsNext }
+
     package func channelReadComplete(context: ChannelHandlerContext) {
         self.delegate?.webSocketDidFinishRead(self)
         self.flushIfPending(context: context)
