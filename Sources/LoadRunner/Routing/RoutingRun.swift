@@ -30,15 +30,26 @@ package enum RoutingRun {
         on group: any EventLoopGroup
     ) async -> Result {
         var result = Result()
+        let clock = ContinuousClock()
         for route in routes {
-            result.checks.append(await RouteCheck.run(route, base: base, identity: identity, on: group))
+            let started = clock.now
+            var check = await RouteCheck.run(route, base: base, identity: identity, on: group)
+            check.seconds = Self.seconds(clock.now - started)
+            result.checks.append(check)
         }
         if let weights {
+            let started = clock.now
             let weight = await WeightCheck.run(weights, base: base, identity: identity, on: group)
-            result.checks.append(weight.check)
+            var check = weight.check
+            check.seconds = Self.seconds(clock.now - started)
+            result.checks.append(check)
             result.identities = weight.identities
             result.distribution = weight.distribution
         }
         return result
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

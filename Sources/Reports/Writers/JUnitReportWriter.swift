@@ -112,8 +112,10 @@ package struct JUnitReportWriter: ReportWriter {
         return xml
     }
 
-    /// The time a check measured: the duration of its phase in a `check` result; `0` for checks without one.
+    /// The time a check measured: its own `seconds` (a routing row, the weight check), else the duration of its
+    /// phase in a `check` result; `0` for checks that measure no time of their own.
     private static func measuredSeconds(of check: CheckOutcome, in result: RunResult) -> Double {
+        if let seconds = check.seconds { return seconds }
         guard let phase = check.phase,
             let timing = result.checkDetails?.phases.first(where: { $0.phase == phase })
         else { return 0 }

@@ -15,6 +15,9 @@ package struct CheckOutcome: Sendable, Hashable, Codable {
     package var phase: String?
     /// The stable error code of a failure (`handshake.unexpected-status`), as in the error counts.
     package var code: String?
+    /// How long the check took, in seconds, when it measured something of its own (a routing row's upgrade, the
+    /// weight check's connections); nil otherwise and in older reports. JUnit's `time` reads it.
+    package var seconds: Double?
 
     package init(
         name: String,
