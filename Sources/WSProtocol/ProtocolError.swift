@@ -36,8 +36,6 @@ package enum ProtocolError: Error, Hashable, Sendable {
     case decompressionFailed(reason: String)
     /// RFC 7692 §6.1: RSV1 on a continuation frame, or on a message when deflate was not negotiated.
     case compressedFrameInvalid(reason: String)
-    /// A data frame arrived after this endpoint received a close frame.
-    case dataAfterClose
 
     /// The stable, dotted identifier of this failure.
     package var code: String {
@@ -58,7 +56,6 @@ package enum ProtocolError: Error, Hashable, Sendable {
         case .invalidCloseReason: "protocol.close-reason-utf8"
         case .decompressionFailed: "deflate.inflate-failed"
         case .compressedFrameInvalid: "deflate.rsv1"
-        case .dataAfterClose: "protocol.data-after-close"
         }
     }
 
@@ -110,8 +107,6 @@ extension ProtocolError: CustomStringConvertible {
             "A permessage-deflate payload could not be inflated: \(reason)."
         case .compressedFrameInvalid(let reason):
             "A compressed frame broke RFC 7692: \(reason)."
-        case .dataAfterClose:
-            "The peer sent a data frame after its close frame."
         }
     }
 }

@@ -27,7 +27,6 @@ struct ProtocolErrorTests {
         Case(error: .invalidCloseReason, code: "protocol.close-reason-utf8", closeCode: 1007),
         Case(error: .decompressionFailed(reason: "x"), code: "deflate.inflate-failed", closeCode: 1002),
         Case(error: .compressedFrameInvalid(reason: "x"), code: "deflate.rsv1", closeCode: 1002),
-        Case(error: .dataAfterClose, code: "protocol.data-after-close", closeCode: 1002),
     ]
 
     @Test("has a stable code, a close code and a sentence for a person", arguments: cases)

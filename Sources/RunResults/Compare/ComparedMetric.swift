@@ -60,12 +60,6 @@ package enum ComparedMetric: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `true` when a larger value is better (throughput), `false` when smaller is better.
-    package var higherIsBetter: Bool {
-        if case .throughput = self { return true }
-        return false
-    }
-
     package var description: String {
         switch self {
         case .latency(let aggregate, let metric): "\(aggregate)(\(metric.name))"

@@ -124,11 +124,4 @@ package struct RunResult: Sendable, Equatable {
             .map { ErrorSummary(code: $0.key, count: $0.value, samples: self.errorSamples[code: $0.key]) }
             .sorted { ($0.count, $1.code) > ($1.count, $0.code) }
     }
-
-    /// Closes by close code, summed over initiators.
-    package var closesByCode: [UInt16: UInt64] {
-        var result: [UInt16: UInt64] = [:]
-        for (key, count) in self.metrics.closes { result[key.code, default: 0] &+= count }
-        return result
-    }
 }

@@ -35,11 +35,6 @@ package struct UTF8Validator: Sendable {
 
     package init() {}
 
-    /// True when the bytes fed so far end on a code point boundary (and none was invalid).
-    package var isAtBoundary: Bool {
-        self.state == DFAState.accept
-    }
-
     /// Validates the readable bytes of `bytes` as the continuation of the message.
     /// - Throws: `ProtocolError.invalidUTF8(byteOffset:)` with the message offset of the first invalid byte.
     package mutating func feed(_ bytes: ByteBuffer) throws(ProtocolError) {

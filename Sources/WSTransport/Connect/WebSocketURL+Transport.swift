@@ -10,11 +10,4 @@ extension WebSocketURL {
             throw .invalidURL(text, reason: error.description)
         }
     }
-
-    /// True when the host is an IPv4 or IPv6 literal: no DNS lookup and no SNI.
-    package var hostIsIPLiteral: Bool {
-        if self.host.contains(":") { return true }
-        let parts = self.host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
-    }
 }
