@@ -141,9 +141,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
 
         private func run(_ plan: IdleProbePlan) async throws -> IdleProbeResult {
-            let mode: ProgressMode =
-                self.quiet ? .quiet : (isatty(STDERR_FILENO) == 1 ? .terminal : .lines(everySeconds: 5))
-            let printer = Mutex(IdleProbeProgressPrinter(mode: mode))
+            let printer = Mutex(IdleProbeProgressPrinter(mode: .standardError(quiet: self.quiet)))
             do {
                 return try await IdleProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton) { progress in
                     guard let text = printer.withLock({ $0.text(for: progress) }) else { return }

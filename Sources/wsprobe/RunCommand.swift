@@ -127,8 +127,7 @@ struct RunCommand: AsyncParsableCommand {
         let stop = StopSignal()
         let signals = InterruptSignals(stop: stop)
         defer { signals.cancel() }
-        let progress: ProgressMode =
-            self.quiet ? .quiet : (isatty(STDERR_FILENO) == 1 ? .terminal : .lines(everySeconds: 5))
+        let progress = ProgressMode.standardError(quiet: self.quiet)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         defer { group.shutdownGracefully { _ in } }
         // Routing matrix and weight check first (docs/scenarios.md#routes): their checks join the run's.

@@ -115,12 +115,12 @@ extension CheckResult {
             self.totalMilliseconds = CheckFormat.milliseconds(closedAt - info.timings.start)
         }
         self.failure = session.failure
-        if self.failure == nil, let close = self.close, !close.clean {
+        if self.failure == nil, let close = session.close, !close.wasClean {
             self.failure = Failure(
                 phase: "close",
                 code: "close.unclean",
                 message: "The closing handshake did not complete cleanly: "
-                    + (self.phases.last { $0.name == "close" }?.detail ?? "close code \(close.code)") + "."
+                    + CloseDescription.line(close, transport: session.transport) + "."
             )
         }
         self.passed = self.failure == nil

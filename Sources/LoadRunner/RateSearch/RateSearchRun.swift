@@ -46,11 +46,11 @@ package enum RateSearchRun {
         while let rate = search.nextRate, !stop.isRequested {
             var stepScenario = scenario
             stepScenario.load.messages?.rate = Rate(perSecond: Double(rate))
-            let probe = try RunPlan(scenario: stepScenario, url: url, duration: stepDuration)
-            let window = Self.window(for: probe, stepDuration: stepDuration)
+            var plan = try RunPlan(scenario: stepScenario, url: url, duration: stepDuration)
+            let window = Self.window(for: plan, stepDuration: stepDuration)
             // The run lasts until the window is complete; the planned end only bounds a warm-up that never ends.
             let limit = stepDuration + .nanoseconds(Int64(window.maximumWarmUpSeconds * 1e9))
-            let plan = try RunPlan(scenario: stepScenario, url: url, duration: limit)
+            plan.durationNanoseconds = limit.nanosecondsClamped
             let coordinator = Coordinator(plan: plan, stop: stop, target: url.text, measurement: window)
             let outcome = try await coordinator.run(on: group)
             if outcome.interrupted { break }

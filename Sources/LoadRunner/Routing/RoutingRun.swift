@@ -34,22 +34,18 @@ package enum RoutingRun {
         for route in routes {
             let started = clock.now
             var check = await RouteCheck.run(route, base: base, identity: identity, on: group)
-            check.seconds = Self.seconds(clock.now - started)
+            check.seconds = (clock.now - started).secondsDouble
             result.checks.append(check)
         }
         if let weights {
             let started = clock.now
             let weight = await WeightCheck.run(weights, base: base, identity: identity, on: group)
             var check = weight.check
-            check.seconds = Self.seconds(clock.now - started)
+            check.seconds = (clock.now - started).secondsDouble
             result.checks.append(check)
             result.identities = weight.identities
             result.distribution = weight.distribution
         }
         return result
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
