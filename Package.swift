@@ -82,11 +82,21 @@ let package = Package(
             swiftSettings: hotPath
         ),
 
+        // Single-connection diagnostics: check, the idle, deflate and routing probes (no load engine).
+        .target(
+            name: "Probes",
+            dependencies: [
+                "WSTransport", "WSProtocol", "WSDeflate", "TLSOpenSSL", "Scenario", "LoadMetrics", "RunResults",
+                "SecretRedaction", nioCore, nioPosix,
+            ],
+            swiftSettings: strict
+        ),
+
         // The executable: wiring only.
         .executableTarget(
             name: "wsprobe",
             dependencies: [
-                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "RunResults", "Reports",
+                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "Probes", "RunResults", "Reports",
                 "SecretRedaction", nioCore, nioPosix,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -138,6 +148,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "ProbesTests",
+            dependencies: ["Probes", "WSTransport", "WSProtocol", "Scenario", "LoadMetrics", "RunResults", "TestSupport", nioCore, nioPosix],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ALBConfigTests",
             dependencies: ["ALBConfig", "Scenario"],
             exclude: ["Fixtures"],
@@ -146,7 +161,7 @@ let package = Package(
         .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["WSTransport", "LoadRunner", "TestSupport", nioPosix],
+            dependencies: ["WSTransport", "LoadRunner", "Probes", "TestSupport", nioPosix],
             swiftSettings: strict
         ),
     ]

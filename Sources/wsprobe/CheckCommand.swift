@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import LoadRunner
 import NIOPosix
+import Probes
 import Reports
+import RunResults
 import WSProtocol
 import WSTransport
 

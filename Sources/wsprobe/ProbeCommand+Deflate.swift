@@ -1,6 +1,8 @@
 import ArgumentParser
 import LoadRunner
 import NIOPosix
+import Probes
+import RunResults
 import WSDeflate
 import WSProtocol
 import WSTransport

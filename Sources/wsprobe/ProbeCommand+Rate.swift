@@ -3,6 +3,7 @@ import Foundation
 import LoadRunner
 import NIOCore
 import NIOPosix
+import RunResults
 import Scenario
 import WSProtocol
 import WSTransport

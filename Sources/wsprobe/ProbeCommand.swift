@@ -3,6 +3,8 @@ import Foundation
 import LoadRunner
 import NIOCore
 import NIOPosix
+import Probes
+import RunResults
 import Scenario
 import Synchronization
 import WSProtocol

@@ -1,5 +1,6 @@
 import Foundation
 import LoadRunner
+import Scenario
 
 extension ProgressMode {
     /// How a command shows progress on standard error: nothing with `--quiet`, a redrawn status on a terminal,

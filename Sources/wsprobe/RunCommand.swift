@@ -4,6 +4,7 @@ import Foundation
 import LoadRunner
 import NIOCore
 import NIOPosix
+import Probes
 import Reports
 import RunResults
 import Scenario

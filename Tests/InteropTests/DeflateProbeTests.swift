@@ -1,6 +1,8 @@
 import LoadRunner
 import NIOCore
 import NIOPosix
+import Probes
+import RunResults
 import TLSOpenSSL
 import TestSupport
 import Testing

@@ -1,6 +1,7 @@
 import LoadRunner
 import NIOCore
 import NIOPosix
+import Probes
 import TLSOpenSSL
 import TestSupport
 import Testing

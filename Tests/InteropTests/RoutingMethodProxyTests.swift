@@ -1,5 +1,6 @@
 import LoadRunner
 import NIOPosix
+import Probes
 import RunResults
 import Scenario
 import TestSupport

@@ -26,7 +26,10 @@ struct CloseCodeTests {
     func descriptions() {
         #expect(CloseCode.normalClosure.description == "1000 (normal closure)")
         #expect(CloseCode.abnormalClosure.description == "1006 (abnormal closure)")
-        #expect(CloseCode(rawValue: 4000).description == "4000")
+        #expect(CloseCode(rawValue: 4000).description == "4000 (application-defined)")
+        #expect(CloseCode(rawValue: 3001).name == "registered by a library or framework")
+        #expect(CloseCode(rawValue: 2000).description == "2000")
+        #expect(CloseCode(rawValue: 2000).name == nil)
     }
 
     @Test("parses an empty close payload as no code")

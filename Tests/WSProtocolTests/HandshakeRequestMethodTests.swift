@@ -32,6 +32,18 @@ struct HandshakeRequestMethodTests {
             + "\r\n"
     }
 
+    @Test("the request line reports the method actually sent, as every report shows it")
+    func requestLine() throws {
+        let request = try UpgradeRequest(
+            host: "example.com", port: 8080, isSecure: false, target: "/chat?room=1", headers: [:], method: "POST",
+            key: HandshakeFixtures.sampleKey
+        )
+        #expect(request.requestLine == "POST /chat?room=1 HTTP/1.1")
+        var buffer = ByteBuffer()
+        request.write(into: &buffer)
+        #expect(buffer.readString(length: buffer.readableBytes)?.hasPrefix("POST /chat?room=1 HTTP/1.1\r\n") == true)
+    }
+
     @Test("by default the request is GET with Upgrade: websocket (RFC 6455 §4.1)")
     func defaults() throws {
         #expect(try Self.head() == Self.expected(requestLine: "GET /chat?room=1 HTTP/1.1", upgrade: "websocket"))

@@ -3,7 +3,7 @@ import LoadMetrics
 import NIOCore
 package import NIOPosix
 import RunResults
-import Scenario
+package import Scenario
 import SecretRedaction
 import WSProtocol
 import WSTransport

@@ -1,4 +1,5 @@
 import LoadMetrics
+import Scenario
 import SecretRedaction
 
 #if canImport(Glibc)

@@ -85,7 +85,7 @@ package struct WorkerSamples: Sendable, Hashable {
             headers: head.headers.map { HeaderField(name: $0.name, value: $0.value) }
         )
         let request = HTTPHead(
-            startLine: "GET \(info.request.target) HTTP/1.1",
+            startLine: info.request.requestLine,
             headers: info.request.headerFields.map { HeaderField(name: $0.name, value: $0.value) }
         )
         return UpgradeDetails(

@@ -1,4 +1,5 @@
 import Foundation
+import RunResults
 
 /// The outcome of `wsprobe probe rate`: every step and the highest rate that passed.
 package struct RateSearchResult: Sendable, Codable, Equatable {
@@ -59,3 +60,5 @@ extension String {
         self.count >= width ? self : String(repeating: " ", count: width - self.count) + self
     }
 }
+
+extension RateSearchResult: JSONTextOutput {}

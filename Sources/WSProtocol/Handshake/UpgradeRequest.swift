@@ -143,9 +143,15 @@ package struct UpgradeRequest: Sendable, Equatable {
         return result
     }
 
+    /// The request line as sent, without its CRLF: `GET /chat?room=1 HTTP/1.1`.
+    package var requestLine: String {
+        "\(self.method) \(self.target) HTTP/1.1"
+    }
+
     /// Appends the request head (request line, fields, empty line) to `buffer`.
     package func write(into buffer: inout ByteBuffer) {
-        buffer.writeString("\(self.method) \(self.target) HTTP/1.1\r\n")
+        buffer.writeString(self.requestLine)
+        buffer.writeString("\r\n")
         for field in self.headerFields {
             buffer.writeString(field.name)
             buffer.writeString(": ")

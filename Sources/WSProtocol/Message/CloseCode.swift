@@ -60,29 +60,39 @@ package struct CloseCode: RawRepresentable, Sendable, Hashable {
     }
 }
 
+extension CloseCode {
+    /// The registered name (RFC 6455 §7.4.1 and the IANA registry), e.g. `normal closure`; for unnamed codes
+    /// the range they belong to (`application-defined` for 4000-4999) or `nil` outside every range.
+    ///
+    /// The one close-code name table of wsprobe: `check`, the engine and the reports all name codes through it.
+    package var name: String? {
+        switch self.rawValue {
+        case 1000: "normal closure"
+        case 1001: "going away"
+        case 1002: "protocol error"
+        case 1003: "unsupported data"
+        case 1005: "no status received"
+        case 1006: "abnormal closure"
+        case 1007: "invalid payload data"
+        case 1008: "policy violation"
+        case 1009: "message too big"
+        case 1010: "mandatory extension"
+        case 1011: "internal error"
+        case 1012: "service restart"
+        case 1013: "try again later"
+        case 1014: "bad gateway"
+        case 1015: "TLS handshake failure"
+        case 3000...3999: "registered by a library or framework"
+        case 4000...4999: "application-defined"
+        default: nil
+        }
+    }
+}
+
 extension CloseCode: CustomStringConvertible {
-    /// The number, with its registered name where it has one, e.g. "1000 (normal closure)".
+    /// The number, with its name where it has one, e.g. "1000 (normal closure)".
     package var description: String {
-        let name: String? =
-            switch self.rawValue {
-            case 1000: "normal closure"
-            case 1001: "going away"
-            case 1002: "protocol error"
-            case 1003: "unsupported data"
-            case 1005: "no status received"
-            case 1006: "abnormal closure"
-            case 1007: "invalid payload data"
-            case 1008: "policy violation"
-            case 1009: "message too big"
-            case 1010: "mandatory extension"
-            case 1011: "internal error"
-            case 1012: "service restart"
-            case 1013: "try again later"
-            case 1014: "bad gateway"
-            case 1015: "TLS handshake failure"
-            default: nil
-            }
-        guard let name else {
+        guard let name = self.name else {
             return String(self.rawValue)
         }
         return "\(self.rawValue) (\(name))"

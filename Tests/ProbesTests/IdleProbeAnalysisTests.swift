@@ -1,4 +1,4 @@
-import LoadRunner
+import Probes
 import Testing
 
 @Suite("Idle probe arithmetic and expectations")

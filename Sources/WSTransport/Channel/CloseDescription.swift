@@ -1,5 +1,4 @@
 package import WSProtocol
-package import WSTransport
 
 /// How a connection ended, in words: the close frame each side sent, who started closing and how TCP ended.
 ///
@@ -37,7 +36,7 @@ package enum CloseDescription {
 
     /// `1002 protocol error`.
     package static func code(_ code: UInt16) -> String {
-        "\(code) \(CheckResult.closeCodeName(code))"
+        "\(code) \(CloseCode(rawValue: code).name ?? "unknown")"
     }
 
     /// The close frame received: `1001 going away 'idle timeout'`, or `no close frame (1006)`.

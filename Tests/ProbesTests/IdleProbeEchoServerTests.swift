@@ -1,6 +1,7 @@
-import LoadRunner
 import NIOCore
 import NIOPosix
+import Probes
+import RunResults
 import Testing
 import WSProtocol
 import WSTransport

@@ -169,31 +169,8 @@ extension CheckResult {
         }
     }
 
-    /// The registered name of a close code (RFC 6455 §7.4.1 and the IANA registry).
-    static func closeCodeName(_ code: UInt16) -> String {
-        switch code {
-        case 1000: "normal closure"
-        case 1001: "going away"
-        case 1002: "protocol error"
-        case 1003: "unsupported data"
-        case 1005: "no status code"
-        case 1006: "abnormal closure, no close frame"
-        case 1007: "invalid payload data"
-        case 1008: "policy violation"
-        case 1009: "message too big"
-        case 1010: "mandatory extension"
-        case 1011: "internal error"
-        case 1012: "service restart"
-        case 1013: "try again later"
-        case 1014: "bad gateway"
-        case 3000...3999: "registered by a library or framework"
-        case 4000...4999: "application-defined"
-        default: "unknown"
-        }
-    }
-
     private static func headLines(_ request: UpgradeRequest) -> [String] {
-        Self.redacted(["GET \(request.target) HTTP/1.1"] + request.headerFields.map { "\($0.name): \($0.value)" })
+        Self.redacted([request.requestLine] + request.headerFields.map { "\($0.name): \($0.value)" })
     }
 
     /// Head lines as every output shows them: sensitive header values and query values redacted.

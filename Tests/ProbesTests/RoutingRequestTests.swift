@@ -1,7 +1,7 @@
 import Foundation
 import LoadMetrics
-import LoadRunner
 import NIOPosix
+import Probes
 import RunResults
 import Scenario
 import Testing

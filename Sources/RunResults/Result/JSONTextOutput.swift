@@ -11,8 +11,3 @@ extension JSONTextOutput {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }
-
-extension CheckResult: JSONTextOutput {}
-extension IdleProbeResult: JSONTextOutput {}
-extension DeflateProbeResult: JSONTextOutput {}
-extension RateSearchResult: JSONTextOutput {}

@@ -1,6 +1,6 @@
-import LoadRunner
 import NIOCore
 import NIOPosix
+import Probes
 import RunResults
 import Scenario
 import Testing

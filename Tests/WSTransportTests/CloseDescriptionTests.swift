@@ -1,4 +1,3 @@
-import LoadRunner
 import Testing
 import WSProtocol
 import WSTransport

@@ -1,6 +1,7 @@
+import Scenario
 import Testing
 
-@testable import LoadRunner
+@testable import Probes
 
 /// The idle probe's advice comes only from the heartbeat modes that were tested, and names the others; its
 /// progress is printed the way `run` prints its own.

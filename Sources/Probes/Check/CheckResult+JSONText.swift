@@ -1,0 +1,5 @@
+import RunResults
+
+extension CheckResult: JSONTextOutput {}
+extension IdleProbeResult: JSONTextOutput {}
+extension DeflateProbeResult: JSONTextOutput {}
