@@ -112,7 +112,6 @@ let package = Package(
         .testTarget(
             name: "WSTransportTests",
             dependencies: ["WSTransport", "TestSupport", nioEmbedded, nioPosix],
-            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),

@@ -1,10 +1,11 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import TestSupport
 import Testing
 import WSTransport
 
-/// The embedded ALB end to end, driven by the independent Python `websockets` client (`Fixtures/ws_client.py`):
+/// The embedded ALB end to end, driven by the independent Python `websockets` client (`Tests/Peers/ws_client.py`):
 /// routing by each condition kind, STATIC, REDIRECT, 404, 503, weights, the idle timeout, drain and stop.
 @Suite("Embedded ALB through a Python websockets client", .serialized)
 struct ALBEmulationTests {
