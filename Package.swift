@@ -62,6 +62,13 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["Yams", "SecretRedaction"], swiftSettings: strict),
         .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
 
+        // The loopback ALB of `target.embedded`: Scenario's embedded targets served by WSTransport's echo servers.
+        .target(
+            name: "ALBEmulator",
+            dependencies: ["WSTransport", "Scenario", "WSProtocol", "TLSOpenSSL", nioCore, nioPosix],
+            swiftSettings: strict
+        ),
+
         .target(
             name: "RunResults",
             dependencies: ["Scenario", "LoadMetrics", "SecretRedaction"],
@@ -96,8 +103,8 @@ let package = Package(
         .executableTarget(
             name: "wsprobe",
             dependencies: [
-                "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "Probes", "RunResults", "Reports",
-                "SecretRedaction", nioCore, nioPosix,
+                "WSTransport", "ALBEmulator", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "Probes", "RunResults",
+                "Reports", "SecretRedaction", nioCore, nioPosix,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -122,7 +129,11 @@ let package = Package(
         .testTarget(
             name: "WSTransportTests",
             dependencies: ["WSTransport", "TestSupport", nioEmbedded, nioPosix],
-            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ALBEmulatorTests",
+            dependencies: ["ALBEmulator", "WSTransport", "Scenario", "WSProtocol", "TestSupport", nioCore, nioPosix],
             swiftSettings: strict
         ),
         .testTarget(name: "LoadMetricsTests", dependencies: ["LoadMetrics"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import ALBEmulator
 import NIOCore
 import NIOPosix
 import Scenario
@@ -51,10 +52,8 @@ enum EmbeddedTarget {
     ) async throws -> Result {
         let alb: EmbeddedALB
         do {
-            var configuration = embedded.albConfiguration(subprotocols: subprotocols)
-            configuration.tls = tls
             alb = try await EmbeddedALB.start(
-                configuration: configuration,
+                configuration: EmbeddedALBConfiguration(embedded, subprotocols: subprotocols, tls: tls),
                 group: MultiThreadedEventLoopGroup.singleton
             )
         } catch let error as EmbeddedALBError {

@@ -1,3 +1,4 @@
+import ALBEmulator
 import ArgumentParser
 import Dispatch
 import Foundation

@@ -1,7 +1,8 @@
+import ALBEmulator
 import Foundation
 import LoadRunner
 import Reports
-import WSTransport
+import Scenario
 
 /// The output folder of `wsprobe run`: created up front so an unwritable folder fails before any load.
 enum RunOutput {

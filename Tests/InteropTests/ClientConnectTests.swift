@@ -38,7 +38,7 @@ struct ClientConnectTests {
     func resolveOverride() async throws {
         let server = try await ClientPeers.plain.value
         let connection = try await ClientTestClient.connect("ws://example.test:\(server.port)/path") {
-            $0.resolve = [ResolveOverride(host: "example.test", port: server.port, address: "127.0.0.1")]
+            $0.resolve = [(host: "example.test", port: server.port, address: "127.0.0.1")]
         }
         defer { Task { await connection.abort() } }
 
@@ -52,7 +52,7 @@ struct ClientConnectTests {
     @Test("over TLS a --resolve entry keeps SNI and verification on the URL's name")
     func resolveOverrideKeepsSNI() async throws {
         let server = try await ClientPeers.tls.value
-        let override = ResolveOverride(host: "example.test", port: server.port, address: "127.0.0.1")
+        let override = (host: "example.test", port: server.port, address: "127.0.0.1")
 
         // The test certificate covers localhost only: verifying against example.test must fail by name.
         let verifying = try ClientTestClient.tlsContext()
@@ -76,7 +76,7 @@ struct ClientConnectTests {
     @Test("a --resolve entry for another port or host is not used")
     func resolveOverrideOtherPort() async throws {
         let failure = try await ClientTestClient.failure("ws://does-not-exist.invalid:8080/") {
-            $0.resolve = [ResolveOverride(host: "does-not-exist.invalid", port: 8081, address: "127.0.0.1")]
+            $0.resolve = [(host: "does-not-exist.invalid", port: 8081, address: "127.0.0.1")]
         }
         #expect(failure.error.code == "dns.failed")
     }
@@ -84,7 +84,7 @@ struct ClientConnectTests {
     @Test("a --resolve address that is not an IP literal fails with usage.resolve")
     func resolveOverrideInvalid() async throws {
         let failure = try await ClientTestClient.failure("ws://example.test:8080/") {
-            $0.resolve = [ResolveOverride(host: "example.test", port: 8080, address: "not-an-ip")]
+            $0.resolve = [(host: "example.test", port: 8080, address: "not-an-ip")]
         }
         #expect(failure.error.code == "usage.resolve")
         #expect(failure.description.contains("'not-an-ip' is not an IP address"))

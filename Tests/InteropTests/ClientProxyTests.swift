@@ -252,7 +252,7 @@ struct ClientProxyTests {
         let connection = try await ClientTestClient.connect("wss://a.example:\(port)/") {
             $0.tls = context
             $0.serverName = "localhost"  // the test certificate's name; SNI on the URL's name is tested elsewhere
-            $0.resolve = [ResolveOverride(host: "a.example", port: port, address: "127.0.0.1")]
+            $0.resolve = [(host: "a.example", port: port, address: "127.0.0.1")]
         }
         #expect(connection.info.request.hostHeaderValue == "a.example:\(port)")
         #expect(connection.info.response.headers["X-Wsprobe-Target"] == "A")

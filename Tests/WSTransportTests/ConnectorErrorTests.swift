@@ -102,15 +102,16 @@ struct ConnectorErrorTests {
     @Test("--resolve parses host:port:address, with or without IPv6 brackets")
     func resolveParsing() throws {
         #expect(
-            try ResolveOverride(parsing: "example.test:443:127.0.0.1")
-                == ResolveOverride(host: "example.test", port: 443, address: "127.0.0.1")
+            try ConnectOptions.parseResolve("example.test:443:127.0.0.1")
+                == (host: "example.test", port: 443, address: "127.0.0.1")
         )
-        #expect(try ResolveOverride(parsing: "example.test:443:[::1]").address == "::1")
-        #expect(try ResolveOverride(parsing: "example.test:443:::1").address == "::1")
-        let entry = try ResolveOverride(parsing: "Example.Test:8443:10.0.0.1")
-        #expect(entry.matches(host: "example.test", port: 8443))
-        #expect(!entry.matches(host: "example.test", port: 443))
-        #expect(!entry.matches(host: "other.test", port: 8443))
+        #expect(try ConnectOptions.parseResolve("example.test:443:[::1]").address == "::1")
+        #expect(try ConnectOptions.parseResolve("example.test:443:::1").address == "::1")
+        var options = ConnectOptions(url: try WebSocketURL("ws://example.test/"))
+        options.resolve = [try ConnectOptions.parseResolve("Example.Test:8443:10.0.0.1")]
+        #expect(options.resolveEntry(host: "example.test", port: 8443)?.address == "10.0.0.1")
+        #expect(options.resolveEntry(host: "example.test", port: 443) == nil)
+        #expect(options.resolveEntry(host: "other.test", port: 8443) == nil)
     }
 
     @Test(
@@ -126,7 +127,7 @@ struct ConnectorErrorTests {
     )
     func resolveMalformed(text: String, words: String) {
         #expect {
-            try ResolveOverride(parsing: text)
+            try ConnectOptions.parseResolve(text)
         } throws: { error in
             guard let error = error as? ConnectError else { return false }
             return error.code == "usage.resolve" && error.description.contains(words)

@@ -112,7 +112,7 @@ struct ServerEchoTests {
             ]
         )
         #expect(withCertificate.whoami == "mtls")
-        await #expect(throws: ServerClientFailure.self) {
+        await #expect(throws: PythonWebSocketClient.Failure.self) {
             _ = try await ServerTestHarness.client("echo", url, ["--cafile", certificates.caCertificate], timeout: 10)
         }
         let counters = try await ServerTestHarness.waitUntil(server) { $0.openConnections == 0 }

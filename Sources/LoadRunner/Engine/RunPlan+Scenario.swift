@@ -34,9 +34,7 @@ extension RunPlan {
         connect.headers = headers
         connect.subprotocols = target.subprotocols
         if let offer = target.deflate { connect.deflate = try Self.deflate(offer) }
-        connect.resolve = target.resolve.map {
-            WSTransport.ResolveOverride(host: $0.host, port: $0.port, address: $0.address)
-        }
+        connect.resolve = target.resolve.map { (host: $0.host, port: $0.port, address: $0.address) }
         var timeouts = PhaseTimeouts()
         timeouts.dns = .nanoseconds(Int64(clamping: target.timeouts.dns.nanosecondsClamped))
         timeouts.tcp = .nanoseconds(Int64(clamping: target.timeouts.connect.nanosecondsClamped))

@@ -1,4 +1,7 @@
 /// A curl-style `host:port:address` entry: connect to `address` when the URL names `host:port`.
+///
+/// The one definition of a resolve entry; WSTransport, below this module, takes its values as a plain
+/// `ConnectOptions.ResolveEntry` tuple (see there why).
 package struct ResolveOverride: Sendable, Hashable {
     package var host: String
     package var port: Int

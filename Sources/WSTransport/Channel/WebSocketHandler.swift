@@ -1,3 +1,4 @@
+// One file on purpose: the per-message hot path; splitting it would widen its private state to internal.
 package import NIOCore
 import SystemCrypto
 package import WSProtocol

@@ -60,7 +60,7 @@ package enum WebSocketConnector {
         on eventLoop: any EventLoop
     ) -> EventLoopFuture<([SocketAddress], Bool)> {
         let url = options.url
-        if let override = options.resolve.first(where: { $0.matches(host: url.host, port: url.port) }) {
+        if let override = options.resolveEntry(host: url.host, port: url.port) {
             do {
                 return eventLoop.makeSucceededFuture(
                     ([try SocketAddress(ipAddress: override.address, port: url.port)], false)

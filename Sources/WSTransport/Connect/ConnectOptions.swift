@@ -26,8 +26,8 @@ package struct ConnectOptions: Sendable {
     package var tls: TLSContext?
     /// The name for SNI and certificate verification; the URL's host when nil.
     package var serverName: String?
-    /// curl-style `--resolve` entries: dial this address for that host and port.
-    package var resolve: [ResolveOverride] = []
+    /// curl-style `--resolve` entries: dial this address for that host and port (see `parseResolve`).
+    package var resolve: [ResolveEntry] = []
     /// Per-phase timeouts.
     package var timeouts = PhaseTimeouts()
     /// Size limits for received frames and messages.

@@ -1,10 +1,11 @@
-import NIOCore
-import WSProtocol
+package import NIOCore
+package import WSProtocol
 
-/// The plain HTTP answers an `EchoServer` gives instead of 101: the `/health` page and configured rejections.
-enum EchoHTTPAnswer {
+/// The plain HTTP answers an `EchoServer` gives instead of 101 (the `/health` page and configured rejections),
+/// and the emulated ALB's own answers.
+package enum EchoHTTPAnswer {
     /// Appends a complete `Connection: close` response with a plain-text body to `buffer`.
-    static func write(status: Int, body: String, headers: HTTPHeaderFields, into buffer: inout ByteBuffer) {
+    package static func write(status: Int, body: String, headers: HTTPHeaderFields, into buffer: inout ByteBuffer) {
         buffer.writeString("HTTP/1.1 \(status) \(Self.reason(for: status))\r\n")
         var fields: HTTPHeaderFields = [
             "Content-Type": "text/plain; charset=utf-8",

@@ -75,7 +75,7 @@ struct ConnectionOptions: ParsableArguments {
         }
         for entry in self.resolve {
             do {
-                options.resolve.append(try ResolveOverride(parsing: entry))
+                options.resolve.append(try ConnectOptions.parseResolve(entry))
             } catch {
                 throw CommandFailure(status: .invalidInput, code: error.code, message: error.description)
             }

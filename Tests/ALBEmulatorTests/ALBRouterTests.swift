@@ -1,16 +1,16 @@
+import ALBEmulator
+import Scenario
 import TestSupport
 import Testing
 import WSProtocol
-import WSTransport
 
-/// The emulation's rule in this test target (TestSupport has an `ALBRule` of its own for the HAProxy and nginx
-/// stand-ins).
-typealias ALBRule = WSTransport.ALBRule
+/// A rule of the emulation: Scenario's embedded rule, whose match is a `RouteRequest`.
+typealias Rule = EmbeddedTargets.Rule
 
 /// The emulated ALB's rule evaluation, pure: each condition kind, order, first match, globs, and no match.
 @Suite("Embedded ALB rule matching")
 struct ALBRouterTests {
-    static let targets = [ALBTarget(id: "a"), ALBTarget(id: "b"), ALBTarget(id: "c")]
+    static let targets: [EmbeddedTargets.Member] = [.init(id: "a"), .init(id: "b"), .init(id: "c")]
 
     static func request(
         _ target: String = "/ws",
@@ -20,24 +20,24 @@ struct ALBRouterTests {
         ALBRequest(head: UpgradeRequestHead(method: method, target: target, headers: headers))
     }
 
-    static func decide(_ request: ALBRequest, _ rules: [ALBRule]) -> ALBDecision {
+    static func decide(_ request: ALBRequest, _ rules: [Rule]) -> ALBDecision {
         ALBRouter.decide(request, rules: rules, targets: Self.targets)
     }
 
     @Test("host is compared case-insensitively and without the port")
     func host() {
-        let rules = [ALBRule(name: "h", match: ALBMatch(host: "Chat.Example.test"), action: .forward(["a"]))]
+        let rules = [Rule(name: "h", match: RouteRequest(host: "Chat.Example.test"), action: .forward(["a"]))]
         let matching = Self.request(headers: ["Host": "chat.EXAMPLE.test:8443"])
         #expect(Self.decide(matching, rules) == .forward(rule: "h", targets: ["a"]))
         #expect(Self.decide(Self.request(headers: ["Host": "other.example.test"]), rules) == .noRule)
         #expect(Self.decide(Self.request(headers: [:]), rules) == .noRule)
-        let ipv6 = ALBRule(match: ALBMatch(host: "::1"), action: .status(403))
+        let ipv6 = Rule(match: RouteRequest(host: "::1"), action: .status(403))
         #expect(Self.decide(Self.request(headers: ["Host": "[::1]:80"]), [ipv6]) == .status(rule: nil, code: 403))
     }
 
     @Test("path is exact without wildcards and ignores the query")
     func exactPath() {
-        let rules = [ALBRule(match: ALBMatch(path: "/admin"), action: .status(403))]
+        let rules = [Rule(match: RouteRequest(path: "/admin"), action: .status(403))]
         #expect(Self.decide(Self.request("/admin?x=1"), rules) == .status(rule: nil, code: 403))
         #expect(Self.decide(Self.request("/admin/"), rules) == .noRule)
         #expect(Self.decide(Self.request("/Admin"), rules) == .noRule)
@@ -53,12 +53,12 @@ struct ALBRouterTests {
         ] as [(String, String, Bool)]
     )
     func glob(pattern: String, path: String, expected: Bool) {
-        #expect(ALBMatch.glob(pattern, matches: path) == expected)
+        #expect(RouteRequest.glob(pattern, matches: path) == expected)
     }
 
     @Test("query parameters must be present with the percent-decoded value")
     func query() {
-        let rules = [ALBRule(match: ALBMatch(query: [.init("target", "a b")]), action: .forward(["a"]))]
+        let rules = [Rule(match: RouteRequest(query: [.init("target", "a b")]), action: .forward(["a"]))]
         #expect(Self.decide(Self.request("/x?z=1&target=a%20b"), rules) == .forward(rule: nil, targets: ["a"]))
         #expect(Self.decide(Self.request("/x?target=a"), rules) == .noRule)
         #expect(Self.decide(Self.request("/x"), rules) == .noRule)
@@ -66,7 +66,7 @@ struct ALBRouterTests {
 
     @Test("header names are case-insensitive, values exact, any repeated field may match")
     func headers() {
-        let rules = [ALBRule(match: ALBMatch(headers: [.init("X-Beta", "1")]), action: .forward(["c"]))]
+        let rules = [Rule(match: RouteRequest(headers: [.init("X-Beta", "1")]), action: .forward(["c"]))]
         var headers: HTTPHeaderFields = ["Host": "x", "x-beta": "1"]
         #expect(Self.decide(Self.request(headers: headers), rules) == .forward(rule: nil, targets: ["c"]))
         headers = ["Host": "x", "X-Beta": "0", "X-BETA": "1"]
@@ -76,7 +76,7 @@ struct ALBRouterTests {
 
     @Test("cookies are read from every Cookie field, quoted values unquoted")
     func cookies() {
-        let rules = [ALBRule(match: ALBMatch(cookies: [.init("grp", "b")]), action: .forward(["b"]))]
+        let rules = [Rule(match: RouteRequest(cookies: [.init("grp", "b")]), action: .forward(["b"]))]
         let plain: HTTPHeaderFields = ["Cookie": "session=1; grp=b"]
         #expect(Self.decide(Self.request(headers: plain), rules) == .forward(rule: nil, targets: ["b"]))
         let split: HTTPHeaderFields = ["Cookie": "session=1", "Cookie": "grp=\"b\""]
@@ -88,8 +88,8 @@ struct ALBRouterTests {
     @Test("method and Upgrade spelling are compared exactly")
     func methodAndUpgrade() {
         let rules = [
-            ALBRule(name: "post", match: ALBMatch(method: "POST"), action: .status(405)),
-            ALBRule(name: "mixed", match: ALBMatch(upgradeHeader: "WebSocket"), action: .forward(["b"])),
+            Rule(name: "post", match: RouteRequest(method: "POST"), action: .status(405)),
+            Rule(name: "mixed", match: RouteRequest(upgradeHeader: "WebSocket"), action: .forward(["b"])),
         ]
         #expect(Self.decide(Self.request(method: "POST"), rules) == .status(rule: "post", code: 405))
         #expect(Self.decide(Self.request(method: "post"), rules) == .noRule)
@@ -100,8 +100,8 @@ struct ALBRouterTests {
 
     @Test("every condition of one match must hold")
     func conjunction() {
-        let match = ALBMatch(host: "a.test", path: "/x", headers: [.init("X-K", "v")])
-        let rules = [ALBRule(match: match, action: .forward(["a"]))]
+        let match = RouteRequest(host: "a.test", path: "/x", headers: [.init("X-K", "v")])
+        let rules = [Rule(match: match, action: .forward(["a"]))]
         #expect(Self.decide(Self.request("/x", headers: ["Host": "a.test", "X-K": "v"]), rules) != .noRule)
         #expect(Self.decide(Self.request("/y", headers: ["Host": "a.test", "X-K": "v"]), rules) == .noRule)
         #expect(Self.decide(Self.request("/x", headers: ["Host": "b.test", "X-K": "v"]), rules) == .noRule)
@@ -111,11 +111,11 @@ struct ALBRouterTests {
     @Test("rules are tried in order and the first match wins; an empty match matches everything")
     func order() {
         let rules = [
-            ALBRule(name: "chat", match: ALBMatch(host: "chat.example.test"), action: .forward(["a"])),
-            ALBRule(name: "api", match: ALBMatch(path: "/api/*"), action: .forward(["b"])),
-            ALBRule(name: "old", match: ALBMatch(path: "/v1/ws"), action: .redirect("/v2/ws")),
-            ALBRule(name: "default", action: .forward(["a", "b"])),
-            ALBRule(name: "never", match: ALBMatch(path: "/api/x"), action: .status(418)),
+            Rule(name: "chat", match: RouteRequest(host: "chat.example.test"), action: .forward(["a"])),
+            Rule(name: "api", match: RouteRequest(path: "/api/*"), action: .forward(["b"])),
+            Rule(name: "old", match: RouteRequest(path: "/v1/ws"), action: .redirect("/v2/ws")),
+            Rule(name: "default", action: .forward(["a", "b"])),
+            Rule(name: "never", match: RouteRequest(path: "/api/x"), action: .status(418)),
         ]
         let both = Self.request("/api/x", headers: ["Host": "chat.example.test"])
         #expect(Self.decide(both, rules) == .forward(rule: "chat", targets: ["a"]))
@@ -127,7 +127,7 @@ struct ALBRouterTests {
     @Test("no rules forward to all targets; rules without a match answer 404")
     func defaults() {
         #expect(Self.decide(Self.request(), []) == .forward(rule: nil, targets: ["a", "b", "c"]))
-        let rules = [ALBRule(match: ALBMatch(path: "/only"), action: .forward(["a"]))]
+        let rules = [Rule(match: RouteRequest(path: "/only"), action: .forward(["a"]))]
         #expect(Self.decide(Self.request("/elsewhere"), rules) == .noRule)
     }
 

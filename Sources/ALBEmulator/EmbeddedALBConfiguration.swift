@@ -1,24 +1,21 @@
 package import NIOCore
+package import Scenario
 import WSProtocol
+package import WSTransport
 
-/// Everything `EmbeddedALB` needs: the targets, the rules, the idle timeout, the scheduled events and the
-/// bounds on each client's request head and backend connect.
+/// Everything `EmbeddedALB` needs: the scenario's embedded targets as they are (targets, rules, idle timeout,
+/// events, identity header), the subprotocols the targets speak, the listener's TLS files, and the bounds on
+/// each client's request head and backend connect.
 package struct EmbeddedALBConfiguration: Sendable {
     /// The default time a client has to deliver its request head: 10 s, as the echo server allows.
     package static let defaultHeadTimeout = TimeAmount.seconds(10)
     /// The default backend connect timeout: 2 s, ample on loopback, where a refusal is immediate.
     package static let defaultConnectTimeout = TimeAmount.seconds(2)
 
-    /// The targets, one echo server each; ids are unique.
-    package var targets: [ALBTarget]
-    /// Rules tried in order; empty forwards every request to all targets by weight.
-    package var rules: [ALBRule]
-    /// Tunnels with no bytes in either direction for this long are closed without a close frame; nil: never.
-    package var idleTimeout: TimeAmount?
-    /// Events the runner fires during the run (`EmbeddedALB.runEvents()`).
-    package var events: [ALBEvent]
-    /// The response header in which each target names itself.
-    package var identityHeaderName: String
+    /// The targets (ids unique), the rules tried in order (none: every request goes to all targets by
+    /// weight), the tunnel idle timeout, the events the runner fires (`EmbeddedALB.runEvents()`) and the
+    /// identity header. Its `tls` flag is the caller's: it makes the certificate and passes the files as `tls`.
+    package var embedded: EmbeddedTargets
     /// Subprotocols the targets speak.
     package var subprotocols: [String]
     /// The largest request head accepted; a larger one is answered 431.
@@ -31,22 +28,14 @@ package struct EmbeddedALBConfiguration: Sendable {
     package var tls: EchoServerTLS?
 
     package init(
-        targets: [ALBTarget],
-        rules: [ALBRule] = [],
-        idleTimeout: TimeAmount? = nil,
-        events: [ALBEvent] = [],
-        identityHeaderName: String = EchoServerConfiguration.defaultIdentityHeaderName,
+        _ embedded: EmbeddedTargets,
         subprotocols: [String] = [],
         headLimit: Int = UpgradeRequestParser.defaultHeadLimit,
         headTimeout: TimeAmount = EmbeddedALBConfiguration.defaultHeadTimeout,
         connectTimeout: TimeAmount = EmbeddedALBConfiguration.defaultConnectTimeout,
         tls: EchoServerTLS? = nil
     ) {
-        self.targets = targets
-        self.rules = rules
-        self.idleTimeout = idleTimeout
-        self.events = events
-        self.identityHeaderName = identityHeaderName
+        self.embedded = embedded
         self.subprotocols = subprotocols
         self.headLimit = headLimit
         self.headTimeout = headTimeout
@@ -54,11 +43,15 @@ package struct EmbeddedALBConfiguration: Sendable {
         self.tls = tls
     }
 
+    /// Tunnels with no bytes in either direction for this long are closed without a close frame; nil: never.
+    /// The scenario's `Duration`, truncated to nanoseconds and saturating at the largest `TimeAmount`.
+    var idleTimeout: TimeAmount? { self.embedded.idleTimeout.map { TimeAmount($0) } }
+
     /// The echo server configuration of the target `id`.
     func echoConfiguration(for id: String) -> EchoServerConfiguration {
         EchoServerConfiguration(
             identity: id,
-            identityHeaderName: self.identityHeaderName,
+            identityHeaderName: self.embedded.identityHeader,
             subprotocols: self.subprotocols
         )
     }
@@ -66,14 +59,14 @@ package struct EmbeddedALBConfiguration: Sendable {
     /// Checks ids, weights, rule references and events.
     /// - Throws: `EmbeddedALBError.configuration` naming the first problem.
     func validate() throws(EmbeddedALBError) {
-        let ids = self.targets.map(\.id)
+        let ids = self.embedded.targets.map(\.id)
         guard !ids.isEmpty else { throw .configuration("the embedded ALB needs at least one target") }
         guard Set(ids).count == ids.count else { throw .configuration("embedded target ids must be unique") }
-        guard self.targets.allSatisfy({ $0.weight >= 0 }) else {
+        guard self.embedded.targets.allSatisfy({ $0.weight >= 0 }) else {
             throw .configuration("embedded target weights must not be negative")
         }
         let known = Set(ids)
-        for rule in self.rules {
+        for rule in self.embedded.rules {
             if case .forward(let forward) = rule.action, let unknown = forward.first(where: { !known.contains($0) }) {
                 throw .configuration("rule \(rule.name ?? "(unnamed)") forwards to unknown target '\(unknown)'")
             }
@@ -81,7 +74,7 @@ package struct EmbeddedALBConfiguration: Sendable {
                 throw .configuration("rule \(rule.name ?? "(unnamed)") answers status \(code), not 100–599")
             }
         }
-        if let event = self.events.first(where: { !known.contains($0.target) }) {
+        if let event = self.embedded.events.first(where: { !known.contains($0.target) }) {
             throw .configuration("an event names unknown target '\(event.target)'")
         }
         guard self.headLimit > 0 else { throw .configuration("the head limit must be positive") }

@@ -1,5 +1,7 @@
 import NIOCore
+import Scenario
 import Synchronization
+import WSTransport
 
 /// The running state of the emulated ALB's targets, shared by every connection's handler (on any event
 /// loop) and by the event runner.
@@ -28,7 +30,7 @@ final class ALBTargetPool: Sendable {
 
     private let state: Mutex<State>
 
-    init(targets: [ALBTarget]) {
+    init(targets: [EmbeddedTargets.Member]) {
         var entries: [String: Entry] = [:]
         for target in targets { entries[target.id] = Entry(weight: target.weight, server: nil) }
         self.state = Mutex(State(entries: entries))

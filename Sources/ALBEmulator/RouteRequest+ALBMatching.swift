@@ -1,7 +1,11 @@
+package import Scenario
 import WSProtocol
 
-extension ALBMatch {
-    /// Whether `request` satisfies every condition of this match (an empty match always does).
+extension RouteRequest {
+    /// Whether `request` satisfies every condition of this rule match (an empty match always does): the host
+    /// case-insensitively and without its port, the path exactly or as a glob, the method and the `Upgrade`
+    /// spelling exactly, query parameters (percent-decoded) and cookies by exact value, headers by
+    /// case-insensitive name and exact value of any repeated field.
     package func matches(_ request: ALBRequest) -> Bool {
         if let host = self.host, request.host != ALBRequest.hostName(host) { return false }
         if let path = self.path, !Self.glob(path, matches: request.path) { return false }

@@ -1,6 +1,8 @@
 package import NIOCore
 import NIOPosix
+package import Scenario
 import TLSOpenSSL
+package import WSTransport
 
 /// A small application load balancer on loopback, so ALB scenarios run with no load balancer: one
 /// `EchoServer` per target (each naming itself in the identity header) behind a listener that routes each
@@ -33,7 +35,7 @@ package final class EmbeddedALB: Sendable {
 
     /// The ids of the targets the ALB would choose now.
     package func runningTargets() -> [String] {
-        self.shared.pool.running(among: self.configuration.targets.map(\.id)).map(\.id)
+        self.shared.pool.running(among: self.configuration.embedded.targets.map(\.id)).map(\.id)
     }
 
     /// The counters of target `id`'s running echo server (upgrades, open connections, echoes); `nil` when it
@@ -58,11 +60,11 @@ package final class EmbeddedALB: Sendable {
         let tls = try Self.tlsContext(configuration.tls)
         let shared = ALBShared(
             configuration: configuration,
-            pool: ALBTargetPool(targets: configuration.targets),
+            pool: ALBTargetPool(targets: configuration.embedded.targets),
             registry: ALBChannelRegistry()
         )
         do {
-            for target in configuration.targets {
+            for target in configuration.embedded.targets {
                 try await Self.startTarget(target.id, shared: shared, group: group)
             }
             let listener = try await Self.bind(shared: shared, tls: tls, group: group)
@@ -82,8 +84,8 @@ package final class EmbeddedALB: Sendable {
     /// `EchoServer.drain(grace:)`), `stop` aborts its connections (clients see 1006), `start` starts a new echo
     /// server for it if none runs.
     /// - Throws: `EmbeddedALBError` for an unknown target or a target that cannot start.
-    package func perform(_ event: ALBEvent) async throws {
-        guard self.configuration.targets.contains(where: { $0.id == event.target }) else {
+    package func perform(_ event: EmbeddedTargets.Event) async throws {
+        guard self.configuration.embedded.targets.contains(where: { $0.id == event.target }) else {
             throw EmbeddedALBError.configuration("an event names unknown target '\(event.target)'")
         }
         switch event.action {
@@ -104,7 +106,7 @@ package final class EmbeddedALB: Sendable {
         clock: ContinuousClock = ContinuousClock()
     ) async -> [ALBEventOutcome] {
         var outcomes: [ALBEventOutcome] = []
-        for event in self.configuration.events.sorted(by: { $0.at < $1.at }) {
+        for event in self.configuration.embedded.events.sorted(by: { $0.at < $1.at }) {
             do {
                 try await Task.sleep(until: start + event.at, clock: clock)
             } catch {

@@ -1,3 +1,4 @@
+package import Scenario
 package import WSProtocol
 
 /// The parts of a request head the emulated ALB's rules look at, parsed once per request.
@@ -7,11 +8,11 @@ package struct ALBRequest: Sendable, Equatable {
     /// The path of the request target, without the query (not percent-decoded, as ALB path rules compare it).
     package var path: String
     /// Query parameters in order, names and values percent-decoded.
-    package var query: [ALBMatch.Pair]
+    package var query: [KeyValue]
     /// Every header field, original case kept.
     package var headers: HTTPHeaderFields
     /// Cookies from every `Cookie` field, in order (RFC 6265 §5.4: `name=value` pairs separated by `; `).
-    package var cookies: [ALBMatch.Pair]
+    package var cookies: [KeyValue]
     /// The `Host` header's host in lower case, without a port or IPv6 brackets; nil without a `Host`.
     package var host: String?
 
@@ -41,17 +42,17 @@ package struct ALBRequest: Sendable, Equatable {
     }
 
     /// `a=1&b=x%20y` as pairs; a parameter without `=` has an empty value.
-    static func queryPairs(_ query: Substring) -> [ALBMatch.Pair] {
+    static func queryPairs(_ query: Substring) -> [KeyValue] {
         query.split(separator: "&").map { item in
             let pieces = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.percentDecoded(pieces[0])
             let value = pieces.count > 1 ? Self.percentDecoded(pieces[1]) : ""
-            return ALBMatch.Pair(name, value)
+            return KeyValue(name, value)
         }
     }
 
     /// The pairs of one `Cookie` field value.
-    static func cookiePairs(_ value: String) -> [ALBMatch.Pair] {
+    static func cookiePairs(_ value: String) -> [KeyValue] {
         value.split(separator: ";").compactMap { item in
             let pair = item.trimmingHTTPWhitespace()
             guard let equals = pair.firstIndex(of: "=") else { return nil }
@@ -61,7 +62,7 @@ package struct ALBRequest: Sendable, Equatable {
             if content.count >= 2, content.hasPrefix("\""), content.hasSuffix("\"") {
                 content = content.dropFirst().dropLast()
             }
-            return name.isEmpty ? nil : ALBMatch.Pair(String(name), String(content))
+            return name.isEmpty ? nil : KeyValue(String(name), String(content))
         }
     }
 

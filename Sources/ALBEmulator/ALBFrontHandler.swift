@@ -1,6 +1,8 @@
 import NIOCore
 import NIOPosix
+import Scenario
 import WSProtocol
+import WSTransport
 
 /// The client side of the emulated ALB: reads the request head (bounded in size and time), lets the rules
 /// decide, and either answers (STATIC, REDIRECT, 404, 503, 502, 504) or connects to the chosen target on the
@@ -120,8 +122,8 @@ final class ALBFrontHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func route(_ request: ALBRequest, raw: ByteBuffer, context: ChannelHandlerContext) {
-        let configuration = self.shared.configuration
-        switch ALBRouter.decide(request, rules: configuration.rules, targets: configuration.targets) {
+        let embedded = self.shared.configuration.embedded
+        switch ALBRouter.decide(request, rules: embedded.rules, targets: embedded.targets) {
         case .noRule:
             self.answer(status: 404, body: "no rule matched\n", context: context)
         case .status(let rule, let code):

@@ -1,8 +1,14 @@
+package import Scenario
+
 /// The emulated ALB's decisions, pure: which rule a request matches and which target a forward picks.
 package enum ALBRouter {
     /// The decision for `request`: the first rule whose match holds decides; with no rules every request is
     /// forwarded to all `targets`; with rules and no match the answer is 404, an ALB's default.
-    package static func decide(_ request: ALBRequest, rules: [ALBRule], targets: [ALBTarget]) -> ALBDecision {
+    package static func decide(
+        _ request: ALBRequest,
+        rules: [EmbeddedTargets.Rule],
+        targets: [EmbeddedTargets.Member]
+    ) -> ALBDecision {
         guard !rules.isEmpty else { return .forward(rule: nil, targets: targets.map(\.id)) }
         guard let rule = rules.first(where: { $0.match.matches(request) }) else { return .noRule }
         switch rule.action {

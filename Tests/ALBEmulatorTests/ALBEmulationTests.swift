@@ -1,27 +1,36 @@
+import ALBEmulator
 import Foundation
 import NIOCore
 import NIOPosix
+import Scenario
+import TestSupport
 import Testing
 import WSTransport
 
-/// The embedded ALB end to end, driven by the independent Python `websockets` client (`Fixtures/ws_client.py`):
+/// The embedded ALB end to end, driven by the independent Python `websockets` client (`Tests/Peers/ws_client.py`):
 /// routing by each condition kind, STATIC, REDIRECT, 404, 503, weights, the idle timeout, drain and stop.
 @Suite("Embedded ALB through a Python websockets client", .serialized)
 struct ALBEmulationTests {
     /// Rules in the shape of `scenarios/alb-routing.yaml`, plus a cookie, a query and a pinned rule.
     static let routing = EmbeddedALBConfiguration(
-        targets: [ALBTarget(id: "a"), ALBTarget(id: "b"), ALBTarget(id: "c")],
-        rules: [
-            ALBRule(name: "chat-host", match: ALBMatch(host: "chat.example.test"), action: .forward(["a"])),
-            ALBRule(name: "api-path", match: ALBMatch(path: "/api/*"), action: .forward(["b"])),
-            ALBRule(name: "beta-header", match: ALBMatch(headers: [.init("X-Beta", "1")]), action: .forward(["c"])),
-            ALBRule(name: "grp-cookie", match: ALBMatch(cookies: [.init("grp", "c")]), action: .forward(["c"])),
-            ALBRule(name: "query", match: ALBMatch(query: [.init("target", "b")]), action: .forward(["b"])),
-            ALBRule(name: "blocked", match: ALBMatch(path: "/admin"), action: .status(403)),
-            ALBRule(name: "old-path", match: ALBMatch(path: "/v1/ws"), action: .redirect("/v2/ws")),
-            ALBRule(name: "pinned", match: ALBMatch(path: "/pinned"), action: .forward(["a"])),
-            ALBRule(name: "default", match: ALBMatch(path: "/ws"), action: .forward(["a", "b"])),
-        ]
+        EmbeddedTargets(
+            targets: [.init(id: "a"), .init(id: "b"), .init(id: "c")],
+            rules: [
+                Rule(name: "chat-host", match: RouteRequest(host: "chat.example.test"), action: .forward(["a"])),
+                Rule(name: "api-path", match: RouteRequest(path: "/api/*"), action: .forward(["b"])),
+                Rule(
+                    name: "beta-header",
+                    match: RouteRequest(headers: [.init("X-Beta", "1")]),
+                    action: .forward(["c"])
+                ),
+                Rule(name: "grp-cookie", match: RouteRequest(cookies: [.init("grp", "c")]), action: .forward(["c"])),
+                Rule(name: "query", match: RouteRequest(query: [.init("target", "b")]), action: .forward(["b"])),
+                Rule(name: "blocked", match: RouteRequest(path: "/admin"), action: .status(403)),
+                Rule(name: "old-path", match: RouteRequest(path: "/v1/ws"), action: .redirect("/v2/ws")),
+                Rule(name: "pinned", match: RouteRequest(path: "/pinned"), action: .forward(["a"])),
+                Rule(name: "default", match: RouteRequest(path: "/ws"), action: .forward(["a", "b"])),
+            ]
+        )
     )
 
     static func withALB(
@@ -68,7 +77,7 @@ struct ALBEmulationTests {
     )
     func routed(kind: String, uri: String, extra: [String], expected: String) async throws {
         try await Self.withALB(Self.routing) { alb in
-            let report = try await ServerTestHarness.client(
+            let report = try await PythonWebSocketClient.run(
                 "identities",
                 uri,
                 ["--connect", "127.0.0.1:\(alb.port)", "--count", "10"] + extra
@@ -81,9 +90,9 @@ struct ALBEmulationTests {
     @Test("the default rule spreads over its group and a full echo session works through the tunnel")
     func defaultGroupAndEcho() async throws {
         try await Self.withALB(Self.routing) { alb in
-            let spread = try await ServerTestHarness.client("identities", alb.url + "ws", ["--count", "60"])
+            let spread = try await PythonWebSocketClient.run("identities", alb.url + "ws", ["--count", "60"])
             #expect(Set(spread.identities?.keys.map { $0 } ?? []) == ["a", "b"], "\(spread)")
-            let echo = try await ServerTestHarness.client("echo", alb.url + "api/x")
+            let echo = try await PythonWebSocketClient.run("echo", alb.url + "api/x")
             #expect(echo.status == 101)
             #expect(echo.text == "hello")
             #expect(echo.binaryOk == true)
@@ -97,15 +106,15 @@ struct ALBEmulationTests {
     @Test("a STATIC rule answers its status, a REDIRECT rule 301 with Location, no match 404")
     func answers() async throws {
         try await Self.withALB(Self.routing) { alb in
-            let blocked = try await ServerTestHarness.client("reject", alb.url + "admin")
+            let blocked = try await PythonWebSocketClient.run("reject", alb.url + "admin")
             #expect(blocked.status == 403)
             #expect(blocked.body?.contains("blocked") == true, "\(blocked)")
             let request =
                 "GET /v1/ws HTTP/1.1\\r\\nHost: x\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n\\r\\n"
-            let moved = try await ServerTestHarness.client("raw", alb.url, ["--request", request])
+            let moved = try await PythonWebSocketClient.run("raw", alb.url, ["--request", request])
             #expect(moved.status == 301)
             #expect(moved.headers?["location"] == "/v2/ws")
-            let nowhere = try await ServerTestHarness.client("reject", alb.url + "nowhere")
+            let nowhere = try await PythonWebSocketClient.run("reject", alb.url + "nowhere")
             #expect(nowhere.status == 404)
         }
     }
@@ -115,7 +124,7 @@ struct ALBEmulationTests {
         var configuration = Self.routing
         configuration.headTimeout = .milliseconds(300)
         try await Self.withALB(configuration) { alb in
-            let report = try await ServerTestHarness.client("raw", alb.url, ["--request", "GET / HTTP/1.1\\r\\n"])
+            let report = try await PythonWebSocketClient.run("raw", alb.url, ["--request", "GET / HTTP/1.1\\r\\n"])
             #expect(report.status == 408, "\(report)")
         }
     }
@@ -123,10 +132,10 @@ struct ALBEmulationTests {
     @Test("connections follow the weights 3:1, and weight 0 receives nothing")
     func weights() async throws {
         let configuration = EmbeddedALBConfiguration(
-            targets: [ALBTarget(id: "a", weight: 3), ALBTarget(id: "b", weight: 1), ALBTarget(id: "z", weight: 0)]
+            EmbeddedTargets(targets: [.init(id: "a", weight: 3), .init(id: "b", weight: 1), .init(id: "z", weight: 0)])
         )
         try await Self.withALB(configuration) { alb in
-            let report = try await ServerTestHarness.client("identities", alb.url, ["--count", "400"], timeout: 60)
+            let report = try await PythonWebSocketClient.run("identities", alb.url, ["--count", "400"], timeout: 60)
             let counts = report.identities ?? [:]
             #expect(counts["z"] == nil)
             #expect((counts["a"] ?? 0) + (counts["b"] ?? 0) == 400, "\(counts)")
@@ -138,9 +147,9 @@ struct ALBEmulationTests {
     @Test("the idle timeout closes a silent tunnel as 1006 after the configured time, not before")
     func idleTimeout() async throws {
         var configuration = Self.routing
-        configuration.idleTimeout = .milliseconds(1500)
+        configuration.embedded.idleTimeout = .milliseconds(1500)
         try await Self.withALB(configuration) { alb in
-            let report = try await ServerTestHarness.client("wait-close", alb.url + "ws", ["--send", "hi"])
+            let report = try await PythonWebSocketClient.run("wait-close", alb.url + "ws", ["--send", "hi"])
             #expect(report.code == 1006, "\(report)")
             // The last bytes (the echo of "hi") flow after the upgrade, so the cut cannot come earlier than the
             // timeout after it; the upper bound is structural (a few timeouts), not a measure of speed.
@@ -154,9 +163,9 @@ struct ALBEmulationTests {
     @Test("data more often than the idle timeout keeps the tunnel open")
     func dataKeepsTunnelOpen() async throws {
         var configuration = Self.routing
-        configuration.idleTimeout = .milliseconds(1500)
+        configuration.embedded.idleTimeout = .milliseconds(1500)
         try await Self.withALB(configuration) { alb in
-            let report = try await ServerTestHarness.client(
+            let report = try await PythonWebSocketClient.run(
                 "keepalive",
                 alb.url + "ws",
                 ["--interval", "0.3", "--seconds", "4"]
@@ -169,18 +178,18 @@ struct ALBEmulationTests {
     @Test("draining a target closes its connections with 1001; new ones go elsewhere, or 503, until it starts")
     func drain() async throws {
         try await Self.withALB(Self.routing) { alb in
-            let held = Task { try await ServerTestHarness.client("hold", alb.url + "pinned", ["--count", "4"]) }
+            let held = Task { try await PythonWebSocketClient.run("hold", alb.url + "pinned", ["--count", "4"]) }
             try await Self.waitForUpgrades(alb, "a", 4)
-            try await alb.perform(ALBEvent(at: .zero, target: "a", action: .drain))
+            try await alb.perform(EmbeddedTargets.Event(at: .zero, target: "a", action: .drain))
             let codes = try await held.value.codes
             #expect(codes == [1001, 1001, 1001, 1001])
             #expect(alb.runningTargets() == ["b", "c"])
-            let later = try await ServerTestHarness.client("identities", alb.url + "ws", ["--count", "20"])
+            let later = try await PythonWebSocketClient.run("identities", alb.url + "ws", ["--count", "20"])
             #expect(later.identities == ["b": 20], "\(later)")
-            let pinned = try await ServerTestHarness.client("reject", alb.url + "pinned")
+            let pinned = try await PythonWebSocketClient.run("reject", alb.url + "pinned")
             #expect(pinned.status == 503)
-            try await alb.perform(ALBEvent(at: .zero, target: "a", action: .start))
-            let again = try await ServerTestHarness.client("identities", alb.url + "pinned", ["--count", "5"])
+            try await alb.perform(EmbeddedTargets.Event(at: .zero, target: "a", action: .start))
+            let again = try await PythonWebSocketClient.run("identities", alb.url + "pinned", ["--count", "5"])
             #expect(again.identities == ["a": 5], "\(again)")
         }
     }
@@ -188,11 +197,11 @@ struct ALBEmulationTests {
     @Test("stopping a target aborts its connections (1006) and the ALB stops choosing it")
     func stop() async throws {
         try await Self.withALB(Self.routing) { alb in
-            let held = Task { try await ServerTestHarness.client("hold", alb.url + "pinned", ["--count", "3"]) }
+            let held = Task { try await PythonWebSocketClient.run("hold", alb.url + "pinned", ["--count", "3"]) }
             try await Self.waitForUpgrades(alb, "a", 3)
-            try await alb.perform(ALBEvent(at: .zero, target: "a", action: .stop))
+            try await alb.perform(EmbeddedTargets.Event(at: .zero, target: "a", action: .stop))
             #expect(try await held.value.codes == [1006, 1006, 1006])
-            let later = try await ServerTestHarness.client("identities", alb.url + "ws", ["--count", "10"])
+            let later = try await PythonWebSocketClient.run("identities", alb.url + "ws", ["--count", "10"])
             #expect(later.identities == ["b": 10], "\(later)")
         }
     }
@@ -200,9 +209,9 @@ struct ALBEmulationTests {
     @Test("events fire in time order at their offsets from the start")
     func events() async throws {
         var configuration = Self.routing
-        configuration.events = [
-            ALBEvent(at: .milliseconds(600), target: "a", action: .start),
-            ALBEvent(at: .milliseconds(200), target: "a", action: .drain),
+        configuration.embedded.events = [
+            EmbeddedTargets.Event(at: .milliseconds(600), target: "a", action: .start),
+            EmbeddedTargets.Event(at: .milliseconds(200), target: "a", action: .drain),
         ]
         try await Self.withALB(configuration) { alb in
             let start = ContinuousClock.now
@@ -217,13 +226,12 @@ struct ALBEmulationTests {
     @Test("an invalid configuration is refused before anything binds")
     func invalidConfiguration() async throws {
         let unknown = EmbeddedALBConfiguration(
-            targets: [ALBTarget(id: "a")],
-            rules: [ALBRule(action: .forward(["x"]))]
+            EmbeddedTargets(targets: [.init(id: "a")], rules: [Rule(action: .forward(["x"]))])
         )
         await #expect(throws: EmbeddedALBError.self) {
             _ = try await EmbeddedALB.start(configuration: unknown, group: MultiThreadedEventLoopGroup.singleton)
         }
-        let duplicate = EmbeddedALBConfiguration(targets: [ALBTarget(id: "a"), ALBTarget(id: "a")])
+        let duplicate = EmbeddedALBConfiguration(EmbeddedTargets(targets: [.init(id: "a"), .init(id: "a")]))
         await #expect(throws: EmbeddedALBError.self) {
             _ = try await EmbeddedALB.start(configuration: duplicate, group: MultiThreadedEventLoopGroup.singleton)
         }
@@ -234,7 +242,7 @@ extension ALBEmulationTests {
     @Test("cancelling the event runner returns at once with the events done so far")
     func cancelledEvents() async throws {
         var configuration = Self.routing
-        configuration.events = [ALBEvent(at: .seconds(60), target: "a", action: .drain)]
+        configuration.embedded.events = [EmbeddedTargets.Event(at: .seconds(60), target: "a", action: .drain)]
         try await Self.withALB(configuration) { alb in
             let runner = Task { await alb.runEvents() }
             try await Task.sleep(for: .milliseconds(50))
@@ -250,11 +258,10 @@ extension ALBEmulationTests {
     @Test("the targets name themselves in the configured identity header")
     func identityHeader() async throws {
         let configuration = EmbeddedALBConfiguration(
-            targets: [ALBTarget(id: "solo")],
-            identityHeaderName: "X-Served-By"
+            EmbeddedTargets(targets: [.init(id: "solo")], identityHeader: "X-Served-By")
         )
         try await Self.withALB(configuration) { alb in
-            let report = try await ServerTestHarness.client(
+            let report = try await PythonWebSocketClient.run(
                 "identities",
                 alb.url,
                 ["--count", "3", "--identity-header", "X-Served-By"]
