@@ -1,3 +1,4 @@
+import RunResults
 package import NIOCore
 import WSDeflate
 import WSProtocol
@@ -27,7 +28,7 @@ package enum DeflateProbeRun {
     }
 
     /// The row of one check: failed when the check failed, else accepted or declined by the 101's extensions.
-    static func row(offer: String, result: CheckResult) -> DeflateProbeRow {
+    static func row(offer: String, result: CheckRecorder) -> DeflateProbeRow {
         let upgrade = result.phases.first { $0.name == "upgrade" }?.milliseconds
         var row = DeflateProbeRow(offer: offer, answer: .failed, upgradeMilliseconds: upgrade)
         row.echoBytes = result.echoBytes
