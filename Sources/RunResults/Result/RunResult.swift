@@ -13,8 +13,8 @@ package struct RunResult: Sendable, Equatable {
     /// The version of the JSON layout this type reads and writes.
     ///
     /// Bump it for any change that an older reader would misread (a renamed or re-typed key); adding
-    /// an optional key does not need a bump. Version 2 holds everything `run` and `check` report (no
-    /// `engine.json`, `check --json` prints this document); ``supportedSchemaVersions`` are read.
+    /// an optional key does not need a bump. Version 2 holds everything `run` and `check` report (the
+    /// engine's figures, the whole check); ``supportedSchemaVersions`` are read.
     package static let currentSchemaVersion = 2
 
     /// The layouts this code reads: version 1 lacks ``loadDetails`` and most of ``checkDetails``.
