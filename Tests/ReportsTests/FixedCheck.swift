@@ -11,12 +11,20 @@ enum FixedCheck {
             url: "wss://echo.example:8443/chat?token=[redacted]",
             phases: [
                 PhaseTiming(phase: "dns", milliseconds: 0.412, detail: "echo.example → 192.0.2.7:8443"),
-                PhaseTiming(phase: "tcp", milliseconds: 1.25, detail: "connected to 192.0.2.7:8443 from 10.0.0.2:50000"),
+                PhaseTiming(
+                    phase: "tcp",
+                    milliseconds: 1.25,
+                    detail: "connected to 192.0.2.7:8443 from 10.0.0.2:50000"
+                ),
                 PhaseTiming(phase: "tls", milliseconds: 12.5, detail: "TLSv1.3 TLS_AES_128_GCM_SHA256, 89 days left"),
                 PhaseTiming(phase: "upgrade", milliseconds: 2.0, detail: "101 Switching Protocols, subprotocol chat"),
                 PhaseTiming(phase: "echo", milliseconds: 0.9, detail: "3/3 × 16 B text (min 0.8 ms, max 1.1 ms)"),
                 PhaseTiming(phase: "ping", milliseconds: 0.5, detail: "pong with the same payload"),
-                PhaseTiming(phase: "close", milliseconds: 0.7, detail: "1000 normal closure, initiated by wsprobe, clean"),
+                PhaseTiming(
+                    phase: "close",
+                    milliseconds: 0.7,
+                    detail: "1000 normal closure, initiated by wsprobe, clean"
+                ),
             ],
             echoRoundTripsMilliseconds: [0.8, 0.9, 1.1]
         )
@@ -39,11 +47,17 @@ enum FixedCheck {
         result.upgrade = UpgradeDetails(
             request: HTTPHead(
                 startLine: "GET /chat?token=[redacted] HTTP/1.1",
-                headers: [HeaderField(name: "Host", value: "echo.example:8443"), HeaderField(name: "Upgrade", value: "websocket")]
+                headers: [
+                    HeaderField(name: "Host", value: "echo.example:8443"),
+                    HeaderField(name: "Upgrade", value: "websocket"),
+                ]
             ),
             response: HTTPHead(
                 startLine: "HTTP/1.1 101 Switching Protocols",
-                headers: [HeaderField(name: "Upgrade", value: "websocket"), HeaderField(name: "Sec-WebSocket-Protocol", value: "chat")]
+                headers: [
+                    HeaderField(name: "Upgrade", value: "websocket"),
+                    HeaderField(name: "Sec-WebSocket-Protocol", value: "chat"),
+                ]
             ),
             subprotocol: "chat",
             tls: TLSFacts(
@@ -74,7 +88,11 @@ enum FixedCheck {
                 PhaseTiming(phase: "dns", milliseconds: nil, detail: "not needed (127.0.0.1:9)"),
                 PhaseTiming(phase: "tcp", milliseconds: nil, detail: "tcp.refused", passed: false),
             ],
-            failure: CheckFailure(phase: "tcp", code: "tcp.refused", message: "The connection to 127.0.0.1:9 was refused."),
+            failure: CheckFailure(
+                phase: "tcp",
+                code: "tcp.refused",
+                message: "The connection to 127.0.0.1:9 was refused."
+            ),
             unsolicitedMessages: 4
         )
         details.unsolicitedSamples = ["text, 7 B: \"welcome\"", "binary, 3 B", "text, 2 B: \"hi\""]

@@ -34,7 +34,8 @@ struct ReportValidationTests {
             ("full", FixedResult.make()), ("empty", FixedResult.empty()), ("shard", shard), ("check", check),
             ("merged", try RunResult.merging([first, second])), ("weights", WeightSample.result()),
             ("drain", DrainResult.make()), ("drain-merged", try Self.mergedDrain()),
-            ("check-passed", FixedCheck.passed()), ("check-refused", FixedCheck.refused()), ("run-engine", FixedCheck.run()),
+            ("check-passed", FixedCheck.passed()), ("check-refused", FixedCheck.refused()),
+            ("run-engine", FixedCheck.run()),
             ("run-engine-merged", try Self.mergedEngine()),
         ]
     }

@@ -64,7 +64,9 @@ struct CheckCommandTests {
     func jsonEqualsReport() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let json = try await WSProbeBinary.run(["check", "--json", "--ping", "--out", folder.appendingPathComponent("json").path])
+        let json = try await WSProbeBinary.run([
+            "check", "--json", "--ping", "--out", folder.appendingPathComponent("json").path,
+        ])
         #expect(json.status == 0, "\(json.standardOutput)\(json.standardError)")
         let written = try String(contentsOf: folder.appendingPathComponent("json/report.json"), encoding: .utf8)
         #expect(json.standardOutput == written)

@@ -1,8 +1,8 @@
 package import RunResults
 
 /// What `wsprobe check` records on its one connection while it runs: every phase with its time and detail,
-/// the exchange, the echoes and the close. Not a result of its own: ``runResult(commandLine:toolVersion:startedAt:endedAt:target:)``
-/// turns it into the check's `RunResult`, which every output (console, `--json`, report files) shows.
+/// the exchange, the echoes and the close. Not a result of its own: `runResult(...)` turns it into the
+/// check's `RunResult`, which every output (console, `--json`, report files) shows.
 package struct CheckRecorder: Sendable, Equatable {
     /// One phase's line: name, duration (nil when it did not run) and what it established.
     package struct Phase: Sendable, Equatable {

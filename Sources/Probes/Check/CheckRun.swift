@@ -1,5 +1,5 @@
-import RunResults
 package import NIOCore
+import RunResults
 import SecretRedaction
 import TLSOpenSSL
 import WSProtocol

@@ -1,5 +1,5 @@
-import RunResults
 import NIOCore
+import RunResults
 import WSProtocol
 import WSTransport
 

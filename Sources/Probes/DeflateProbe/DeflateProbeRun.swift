@@ -1,5 +1,5 @@
-import RunResults
 package import NIOCore
+import RunResults
 import WSDeflate
 import WSProtocol
 import WSTransport

@@ -9,7 +9,8 @@ package enum CheckConsoleText {
     package static func render(_ result: RunResult, verbose: Bool = true) -> String {
         let details = result.checkDetails ?? CheckDetails()
         var lines: [String] = []
-        var title = "wsprobe check \(details.url ?? result.scenarioName): \(result.verdict == .passed ? "PASS" : "FAIL")"
+        var title =
+            "wsprobe check \(details.url ?? result.scenarioName): \(result.verdict == .passed ? "PASS" : "FAIL")"
         if let failure = details.failure { title += " in \(failure.phase) [\(failure.code)]" }
         if details.insecure == true { title += "  (certificate verification OFF: --insecure)" }
         lines.append(title)
@@ -56,10 +57,14 @@ package enum CheckConsoleText {
             for (index, certificate) in tls.peerChain.enumerated() {
                 let days = "\(certificate.daysLeft) day\(certificate.daysLeft == 1 ? "" : "s") left"
                 lines.append("    [\(index)] \(certificate.subject)")
-                lines.append("        issuer \(certificate.issuer), not after \(Self.date(certificate.notAfter)) (\(days))")
+                lines.append(
+                    "        issuer \(certificate.issuer), not after \(Self.date(certificate.notAfter)) (\(days))"
+                )
             }
             if tls.verificationSkipped {
-                lines.append("    verification skipped (--insecure); it would have said: \(tls.verifyResult ?? "unknown")")
+                lines.append(
+                    "    verification skipped (--insecure); it would have said: \(tls.verifyResult ?? "unknown")"
+                )
             }
         }
         if let request = upgrade.request {
@@ -72,7 +77,8 @@ package enum CheckConsoleText {
             lines.append(contentsOf: Self.headLines(response).map { "    < \($0)" })
         }
         if upgrade.subprotocol != nil || !upgrade.extensions.isEmpty {
-            let extensions = upgrade.extensions.isEmpty ? "none" : upgrade.extensions.map(\.headerText).joined(separator: ", ")
+            let extensions =
+                upgrade.extensions.isEmpty ? "none" : upgrade.extensions.map(\.headerText).joined(separator: ", ")
             lines.append("")
             lines.append("  negotiated: subprotocol \(upgrade.subprotocol ?? "none"); extensions \(extensions)")
         }
