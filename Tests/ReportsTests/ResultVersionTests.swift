@@ -19,6 +19,25 @@ struct ResultVersionTests {
         #expect(EngineSummary.text(result) == nil)
     }
 
+    @Test("a version-1 check (timed phases only, no detail or verdict per phase) decodes; its view is the summary")
+    func versionOneCheck() throws {
+        var old = FixedResult.empty()
+        old.checkDetails = CheckDetails(
+            phases: [PhaseTiming(phase: "dns", milliseconds: 0.4), PhaseTiming(phase: "tcp", milliseconds: 1.25)],
+            echoRoundTripsMilliseconds: [0.9]
+        )
+        var object = try #require(try JSONSerialization.jsonObject(with: try old.jsonData()) as? [String: Any])
+        var details = try #require(object["checkDetails"] as? [String: Any])
+        let phases = try #require(details["phases"] as? [[String: Any]])
+        details["phases"] = phases.map { $0.filter { $0.key == "phase" || $0.key == "milliseconds" } }
+        object["checkDetails"] = details
+        object["schemaVersion"] = 1
+        let decoded = try RunResult.decode(try JSONSerialization.data(withJSONObject: object), source: "v1.json")
+        #expect(decoded.checkDetails == old.checkDetails, "phases of version 1 were the passed ones")
+        #expect(decoded.checkDetails?.phases.allSatisfy(\.passed) == true)
+        #expect(ConsoleText.render(decoded, colors: false) == ConsoleSummary(colors: false).render(decoded))
+    }
+
     @Test("version-2 results round-trip: a run with load details, passed and failed checks with every detail")
     func versionTwoRoundTrip() throws {
         for result in [FixedCheck.run(), FixedCheck.passed(), FixedCheck.refused()] {
