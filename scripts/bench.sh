@@ -40,22 +40,26 @@ steps:
 YAML
 }
 
-# Steady-state figures from the result: skip the first second (connecting) and the last (partial).
-steady() { # engine.json → msgs/s MB/s
+# Everything below reads the run's report.json (schema: docs/report.schema.json).
+# Steady-state figures from the per-second counters: skip the first second (connecting) and the last (partial).
+steady() { # report.json → msgs/s MB/s
   jq -r '[.timeSeries[1:-2][]] as $p | ($p|length) as $n
     | if $n == 0 then "0 0" else
       "\(([$p[].messagesReceived]|add)/$n|floor) \(([$p[].payloadBytesReceived]|add)/$n/1e6|.*10|floor/10)" end' "$1"
 }
-# Steady-state message_rtt percentiles (µs buckets of the same seconds, merged), in ms.
+# message_rtt percentiles in ms: from the per-second histograms of the steady seconds when the series has them,
+# else from the run's total histogram (metrics), which includes the first and last second.
 lat() {
-  jq -r '[.timeSeries[1:-2][].messageRTT.buckets[]] | group_by(.[0]) | map([.[0][0], (map(.[1]) | add)])
+  jq -r '[.timeSeries[1:-2][].messageRTT.buckets // [] | .[]] as $steady
+    | (if ($steady | length) > 0 then [$steady, "steady seconds"] else [.metrics.histograms.message_rtt.buckets // [], "whole run"] end) as [$raw, $span]
+    | $raw | group_by(.[0]) | map([.[0][0], (map(.[1]) | add)])
     | sort_by(.[0]) as $b | ($b | map(.[1]) | add // 0) as $n
     | def pct(p): ($n * p / 100 | ceil) as $k
         | reduce $b[] as $x ({c: 0, v: null}; if .v == null then (.c += $x[1]) | (if .c >= $k then .v = $x[0] else . end) else . end)
         | (.v // 0) / 1000;
-      "p50 \(pct(50)) ms  p99 \(pct(99)) ms  p99.9 \(pct(99.9)) ms (steady seconds)"' "$1"
+      "p50 \(pct(50)) ms  p99 \(pct(99)) ms  p99.9 \(pct(99.9)) ms (\($span))"' "$1"
 }
-cpu() { jq -r '.client | ((.usage.userCPUSeconds + .usage.systemCPUSeconds) - (.baseline.userCPUSeconds + .baseline.systemCPUSeconds)) as $c | "\($c*100|floor/100) s cpu"' "$1"; }
+cpu() { jq -r '.loadDetails.clientCost | ((.usage.userCPUSeconds + .usage.systemCPUSeconds) - (.baseline.userCPUSeconds + .baseline.systemCPUSeconds)) as $c | "\($c*100|floor/100) s cpu"' "$1"; }
 # picows (py_client.py) on the same workload; prints '{}' when it fails (e.g. out of descriptors).
 py() {
   [[ "${SKIP_PY:-0}" == 1 ]] && { echo '{}'; return; }
@@ -67,10 +71,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
 run_w1() {
   scenario w1 100 64B binary $((DURATION + 2))
   "$BIN" run "$WORK/w1.yaml" --url "$URL" --in-flight 16 --quiet --out "$WORK/w1" >/dev/null || true
-  read -r rate _ < <(steady "$WORK/w1/engine.json")
+  read -r rate _ < <(steady "$WORK/w1/report.json")
   local p; p="$(py --conns 100 --window 16 --size 64 --binary)"
   local prate; prate="$(jq -r '.msgs_per_s // 0' <<<"$p")"
-  echo "W1 100 conns × 64 B, 16 in flight: wsprobe $rate msg/s, $(lat "$WORK/w1/engine.json"), $(cpu "$WORK/w1/engine.json");" \
+  echo "W1 100 conns × 64 B, 16 in flight: wsprobe $rate msg/s, $(lat "$WORK/w1/report.json"), $(cpu "$WORK/w1/report.json");" \
        "picows $prate msg/s p50 $(jq -r .p50_ms <<<"$p") ms p99 $(jq -r .p99_ms <<<"$p") ms; ratio $(ratio "$rate" "$prate")"
 }
 
@@ -85,13 +89,13 @@ steps:
   - close
 YAML
     "$BIN" run "$WORK/w2-$n.yaml" --url "$URL" --source "$SOURCES" --quiet --out "$WORK/w2-$n" >"$WORK/w2-$n.txt" 2>&1 || true
-    local r="$WORK/w2-$n/engine.json"
+    local r="$WORK/w2-$n/report.json"
     if [[ -f "$r" ]]; then
-      echo "W2 hold $n: wsprobe $(jq -r '.totals.counters.upgrades_ok' "$r") open," \
-           "$(jq -r '(.connectionsPerSecond // 0) | floor' "$r") conn/s," \
-           "$(jq -r '(.client.rssBytesPerConnection // 0) / 1024 | .*10 | floor / 10' "$r") KiB peak RSS/conn," \
-           "$(jq -r '(.client.heldRSSBytesPerConnection // 0) / 1024 | .*10 | floor / 10' "$r") KiB held RSS/conn," \
-           "limit hit: $(jq -r '.limitHit // "none"' "$r"), nofile $(jq -r '.client.fileLimit.soft' "$r")"
+      echo "W2 hold $n: wsprobe $(jq -r '.metrics.counters.upgrades_ok' "$r") open," \
+           "$(jq -r '(.loadDetails.connectionsPerSecond // 0) | floor' "$r") conn/s," \
+           "$(jq -r '(.loadDetails.clientCost.rssBytesPerConnection // 0) / 1024 | .*10 | floor / 10' "$r") KiB peak RSS/conn," \
+           "$(jq -r '(.loadDetails.clientCost.heldRSSBytesPerConnection // 0) / 1024 | .*10 | floor / 10' "$r") KiB held RSS/conn," \
+           "limit hit: $(jq -r '.loadDetails.limitHit // "none"' "$r"), nofile $(jq -r '.loadDetails.clientCost.fileLimit.soft' "$r")"
     else
       echo "W2 hold $n: no result ($(tail -1 "$WORK/w2-$n.txt"))"
     fi
@@ -103,10 +107,10 @@ YAML
 run_w3() {
   scenario w3 10 64KiB binary $((DURATION + 2))
   "$BIN" run "$WORK/w3.yaml" --url "$URL" --in-flight 4 --quiet --out "$WORK/w3" >/dev/null || true
-  read -r _ mbps < <(steady "$WORK/w3/engine.json")
+  read -r _ mbps < <(steady "$WORK/w3/report.json")
   local p; p="$(py --conns 10 --window 4 --size 65536 --binary)"
   local pm; pm="$(jq -r '.mbytes_per_s // 0' <<<"$p")"
-  echo "W3 10 conns × 64 KiB, 4 in flight: wsprobe $mbps MB/s, $(cpu "$WORK/w3/engine.json"); picows $pm MB/s; ratio $(ratio "$mbps" "$pm")"
+  echo "W3 10 conns × 64 KiB, 4 in flight: wsprobe $mbps MB/s, $(cpu "$WORK/w3/report.json"); picows $pm MB/s; ratio $(ratio "$mbps" "$pm")"
 }
 
 run_w4() {
@@ -129,9 +133,9 @@ steps:
             timeout: 10s
 YAML
   "$BIN" run "$WORK/w4.yaml" --url "$URL" --quiet --out "$WORK/w4" >/dev/null || true
-  read -r rate _ < <(steady "$WORK/w4/engine.json")
+  read -r rate _ < <(steady "$WORK/w4/report.json")
   local p; p="$(py --conns 1000 --rate 20000 --size 64 --binary)"
-  echo "W4 1000 conns at 20k msg/s: wsprobe $rate msg/s, $(lat "$WORK/w4/engine.json"), $(cpu "$WORK/w4/engine.json");" \
+  echo "W4 1000 conns at 20k msg/s: wsprobe $rate msg/s, $(lat "$WORK/w4/report.json"), $(cpu "$WORK/w4/report.json");" \
        "picows p50 $(jq -r .p50_ms <<<"$p") ms p99 $(jq -r .p99_ms <<<"$p") ms p99.9 $(jq -r .p999_ms <<<"$p") ms"
 }
 

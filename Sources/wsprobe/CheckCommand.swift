@@ -70,10 +70,21 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let startedAt = Date()
-            let result = try await self.check()
-            print(self.json ? try result.jsonText() : result.consoleText(verbose: !self.brief))
-            try self.writeReports(result, startedAt: startedAt, endedAt: Date())
-            if !result.passed {
+            let recorded = try await self.check()
+            let result = recorded.runResult(
+                commandLine: CommandLine.arguments,
+                toolVersion: WSProbeVersion.current,
+                startedAt: startedAt,
+                endedAt: Date(),
+                target: self.url == nil ? Self.builtInTargetName(tls: self.tls) : nil
+            )
+            if self.json {
+                print(String(decoding: try result.jsonData(), as: UTF8.self), terminator: "")
+            } else {
+                print(CheckConsoleText.render(result, verbose: !self.brief))
+            }
+            try self.writeReports(result)
+            if result.verdict != .passed {
                 throw ExitCode(ExitStatus.failed.rawValue)
             }
         } catch let failure as CommandFailure {
@@ -82,23 +93,17 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
-    /// Writes the requested report files: every format is a view of the check's `RunResult`.
-    private func writeReports(_ result: CheckResult, startedAt: Date, endedAt: Date) throws {
+    /// Writes the requested report files: every format is a view of the check's `RunResult`, the same one
+    /// `--json` prints.
+    private func writeReports(_ result: RunResult) throws {
         guard self.out != nil || self.junit != nil else { return }
-        let runResult = result.runResult(
-            commandLine: CommandLine.arguments,
-            toolVersion: WSProbeVersion.current,
-            startedAt: startedAt,
-            endedAt: endedAt,
-            target: self.url == nil ? Self.builtInTargetName(tls: self.tls) : nil
-        )
         do {
             if let out = self.out {
-                let files = try ReportBundle.write(runResult, to: URL(fileURLWithPath: out))
+                let files = try ReportBundle.write(result, to: URL(fileURLWithPath: out))
                 printError("reports: \(files.map(\.path).joined(separator: ", "))")
             }
             if let junit = self.junit {
-                try JUnitReportWriter().write(runResult, to: URL(fileURLWithPath: junit))
+                try JUnitReportWriter().write(result, to: URL(fileURLWithPath: junit))
             }
         } catch {
             throw CommandFailure(
@@ -115,7 +120,7 @@ struct CheckCommand: AsyncParsableCommand {
         tls ? "built-in echo target (wss)" : "built-in echo target"
     }
 
-    private func check() async throws -> CheckResult {
+    private func check() async throws -> CheckRecorder {
         let size = try ConnectionOptions.byteCount(self.size, flag: "--size")
         guard let urlText = self.url else {
             guard self.tls else {
@@ -145,7 +150,7 @@ struct CheckCommand: AsyncParsableCommand {
         payloadSize: Int,
         connection: ConnectionOptions? = nil,
         serverName: String? = nil
-    ) async throws -> CheckResult {
+    ) async throws -> CheckRecorder {
         var connect = try (connection ?? self.connection).connectOptions(url: url)
         if let serverName { connect.serverName = serverName }
         var plan = CheckPlan(connect: connect)

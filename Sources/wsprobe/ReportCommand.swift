@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         if let html { ok = ReportOutput.write(result, with: HTMLReportWriter(), to: html) && ok }
         if let junit { ok = ReportOutput.write(result, with: JUnitReportWriter(), to: junit) && ok }
         if console || (html == nil && junit == nil) {
-            print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
+            print(ConsoleText.render(result, colors: ReportOutput.colors), terminator: "")
         }
         if !ok { throw ExitCode(ReportOutput.couldNotStart) }
     }

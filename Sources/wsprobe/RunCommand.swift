@@ -143,7 +143,7 @@ struct RunCommand: AsyncParsableCommand {
         let coordinator = Coordinator(plan: plan, progress: progress, stop: stop, target: url.text)
         // The embedded ALB's events (drain, stop, start) count from the start of the load phase.
         let events = alb.map { alb in Task { await alb.runEvents() } }
-        var outcome: RunOutcome
+        let outcome: RunOutcome
         do {
             outcome = try await coordinator.run(on: group)
         } catch {
@@ -158,15 +158,10 @@ struct RunCommand: AsyncParsableCommand {
             scenario: scenario.document
         )
         routing.apply(to: &result)
-        outcome.passed = outcome.passed && routing.passed
         let file = folder.appendingPathComponent("report.json")
         do {
             let formats = scenario.output.formats
             try ReportBundle.write(result, to: folder, html: formats.contains(.html), junit: formats.contains(.junit))
-            try writeOutputFile(
-                String(decoding: try outcome.jsonData(), as: UTF8.self),
-                to: folder.appendingPathComponent("engine.json")
-            )
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
@@ -177,7 +172,7 @@ struct RunCommand: AsyncParsableCommand {
         if scenario.output.formats.contains(.console) {
             print(ConsoleSummary(colors: ReportOutput.colors).render(result), terminator: "")
         }
-        print(outcome.engineText)
+        if let engine = EngineSummary.text(result) { print(engine) }
         for line in fired.map(RunOutput.eventLine) { print(line) }
         print("result: \(file.path)")
         return result

@@ -130,7 +130,10 @@ struct EngineEchoTests {
         // Far less than a mebibyte each (other tests share this process, so the growth is not exact).
         #expect(try #require(client.heldRSSBytesPerConnection) < 1_048_576)
         #expect(try #require(client.rssBytesPerConnection) < 1_048_576)
-        #expect(held.engineText.contains("while 150 were held"))
+        // The report carries the same figures (report.json and the console's client line are views of it).
+        let cost = try #require(held.runResult(commandLine: [], toolVersion: "test").loadDetails?.clientCost)
+        #expect(cost.heldConnections == 150)
+        #expect(cost.heldRSSBytesPerConnection == client.heldRSSBytesPerConnection)
 
         let few = try await EngineSupport.runAgainstEcho(
             """

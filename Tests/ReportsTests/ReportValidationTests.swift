@@ -34,7 +34,19 @@ struct ReportValidationTests {
             ("full", FixedResult.make()), ("empty", FixedResult.empty()), ("shard", shard), ("check", check),
             ("merged", try RunResult.merging([first, second])), ("weights", WeightSample.result()),
             ("drain", DrainResult.make()), ("drain-merged", try Self.mergedDrain()),
+            ("check-passed", FixedCheck.passed()), ("check-refused", FixedCheck.refused()),
+            ("run-engine", FixedCheck.run()),
+            ("run-engine-merged", try Self.mergedEngine()),
         ]
+    }
+
+    /// Two shards of a run with load details.
+    static func mergedEngine() throws -> RunResult {
+        var first = FixedCheck.run()
+        first.shard = "1/2"
+        var second = FixedCheck.run()
+        second.shard = "2/2"
+        return try RunResult.merging([first, second])
     }
 
     /// Two shards of a drain run.

@@ -95,7 +95,7 @@ struct CodingTests {
         "Unusable input fails with a stable code that names the file",
         arguments: [
             ("not json", "result.invalid-json"),
-            ("{\"schemaVersion\": 2}", "result.schema-version"),
+            ("{\"schemaVersion\": 3}", "result.schema-version"),
             ("{\"tool\": 1}", "result.invalid"),
             ("{\"schemaVersion\": 1, \"tool\": {\"name\": \"wsprobe\"}}", "result.invalid"),
         ]

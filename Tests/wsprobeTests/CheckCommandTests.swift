@@ -36,21 +36,47 @@ struct CheckCommandTests {
         #expect(withURL.standardError.contains("give it as wss://"))
     }
 
-    @Test("--json prints the same result as a JSON object")
+    @Test("--json prints the check's result: the report.json document of kind check")
     func jsonShape() async throws {
         let run = try await WSProbeBinary.run(["check", "--json", "--count", "5", "--size", "1KiB", "--binary"])
         #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         )
-        #expect(object["passed"] as? Bool == true)
-        #expect((object["echoMilliseconds"] as? [Double])?.count == 5)
-        let phases = try #require(object["phases"] as? [[String: Any]])
-        #expect(phases.compactMap { $0["name"] as? String } == ["dns", "tcp", "tls", "upgrade", "echo", "close"])
-        let close = try #require(object["close"] as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 2)
+        #expect(object["kind"] as? String == "check")
+        #expect(object["verdict"] as? String == "passed")
+        let details = try #require(object["checkDetails"] as? [String: Any])
+        #expect((details["echoRoundTripsMilliseconds"] as? [Double])?.count == 5)
+        let phases = try #require(details["phases"] as? [[String: Any]])
+        #expect(phases.compactMap { $0["phase"] as? String } == ["dns", "tcp", "tls", "upgrade", "echo", "close"])
+        #expect(phases.allSatisfy { $0["passed"] as? Bool == true })
+        #expect(phases.first { $0["phase"] as? String == "tls" }?["detail"] as? String == "not used (ws://)")
+        let close = try #require(details["close"] as? [String: Any])
         #expect(close["code"] as? Int == 1000)
         #expect(close["clean"] as? Bool == true)
-        #expect((object["responseHead"] as? [String])?.first == "HTTP/1.1 101 Switching Protocols")
+        let upgrade = try #require(object["upgrade"] as? [String: Any])
+        let response = try #require(upgrade["response"] as? [String: Any])
+        #expect(response["startLine"] as? String == "HTTP/1.1 101 Switching Protocols")
+    }
+
+    @Test("--json prints byte for byte the report.json that --out writes, and `report` re-renders the check's text")
+    func jsonEqualsReport() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsprobe-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = try await WSProbeBinary.run([
+            "check", "--json", "--ping", "--out", folder.appendingPathComponent("json").path,
+        ])
+        #expect(json.status == 0, "\(json.standardOutput)\(json.standardError)")
+        let written = try String(contentsOf: folder.appendingPathComponent("json/report.json"), encoding: .utf8)
+        #expect(json.standardOutput == written)
+
+        let text = try await WSProbeBinary.run(["check", "--ping", "--out", folder.appendingPathComponent("text").path])
+        #expect(text.status == 0, "\(text.standardOutput)\(text.standardError)")
+        #expect(text.standardOutput.contains("    ping "))
+        let report = try await WSProbeBinary.run(["report", folder.appendingPathComponent("text/report.json").path])
+        #expect(report.status == 0, "\(report.standardOutput)\(report.standardError)")
+        #expect(report.standardOutput == text.standardOutput, "the same text from the same result")
     }
 
     @Test("a refused port fails in the tcp phase with exit status 1")
@@ -88,7 +114,9 @@ struct CheckCommandTests {
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         )
-        #expect((object["extensions"] as? String)?.hasPrefix("permessage-deflate") == true)
+        let upgrade = try #require(object["upgrade"] as? [String: Any])
+        let extensions = try #require(upgrade["extensions"] as? [[String: Any]])
+        #expect(extensions.first?["name"] as? String == "permessage-deflate")
         // 4 × 4 KiB of patterned text: far fewer bytes on the wire both ways, and the echo line says so.
         let text = try await WSProbeBinary.run(["check", server.url, "--deflate", "--count", "4", "--size", "4KiB"])
         #expect(text.status == 0, "\(text.standardOutput)\(text.standardError)")

@@ -27,8 +27,10 @@ struct CheckServerMessageTests {
         #expect(echo.contains("3/3 × 16 B text"), "\(run.standardOutput)")
         #expect(echo.contains("1 unsolicited message from the server (text, 18 B: \"welcome, echo user\")"))
         let object = try Self.json(try await WSProbeBinary.run(["check", server.url, "--json"]))
-        #expect(object["passed"] as? Bool == true)
-        #expect(object["unsolicitedMessages"] as? Int == 1)
+        #expect(object["verdict"] as? String == "passed")
+        let details = try #require(object["checkDetails"] as? [String: Any])
+        #expect(details["unsolicitedMessages"] as? Int == 1)
+        #expect(details["unsolicitedSamples"] as? [String] == ["text, 18 B: \"welcome, echo user\""])
     }
 
     @Test("a greeting in the same write as the 101 (raw server) is not taken for the first echo")
@@ -68,7 +70,8 @@ struct CheckServerMessageTests {
             "\(run.standardOutput)"
         )
         let object = try Self.json(try await WSProbeBinary.run(["check", server.url(.violation), "--json"]))
-        let facts = try #require(object["close"] as? [String: Any])
+        let details = try #require(object["checkDetails"] as? [String: Any])
+        let facts = try #require(details["close"] as? [String: Any])
         #expect(facts["sentCode"] as? Int == 1002)
         #expect(facts["code"] as? Int == 1006)
         #expect(facts["initiatedBy"] as? String == "wsprobe")

@@ -69,6 +69,8 @@ struct ExampleScenarioRunTests {
         let lost = RunCommandTests.counter(report, "messages_lost") ?? -1
         #expect(sent == received + lost)
         #expect(run.standardOutput.contains("wsprobe run  \(name)"))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("engine.json").path))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(!files.contains("engine.json"), "one result: report.json and its views (\(files))")
+        #expect(report["loadDetails"] is [String: Any], "the engine's figures are in report.json")
     }
 }

@@ -2,12 +2,11 @@ package import Foundation
 package import LoadMetrics
 package import RunResults
 
-/// Everything a run measured, Sendable and Codable. `runResult(...)` turns it into the canonical `RunResult`
-/// (report.json, HTML, JUnit); the engine-only figures (limits, client cost, connection rate) are also
-/// written as `engine.json`.
-package struct RunOutcome: Sendable, Codable {
+/// What the engine hands over at the end of a run. It is not a result of its own: `runResult(...)` turns it
+/// into the `RunResult` (report.json and every view of it), the one place it is read.
+package struct RunOutcome: Sendable {
     /// The client's own cost.
-    package struct Client: Sendable, Codable, Equatable {
+    package struct Client: Sendable, Equatable {
         /// Usage over the whole process life at the end of the run.
         package var usage: ResourceUsage
         /// Usage when the run started (after start-up and the workers' histograms), subtracted in the
@@ -28,10 +27,9 @@ package struct RunOutcome: Sendable, Codable {
         package var heldConnections: UInt64?
 
         /// The fewest peak connections for which per-connection figures are given.
-        package static let perConnectionMinimum: UInt64 = 100
+        package static let perConnectionMinimum = ClientCost.perConnectionMinimum
     }
 
-    package var schemaVersion = 1
     package var scenario: String
     package var target: String
     package var shard: String
@@ -87,20 +85,5 @@ package struct RunOutcome: Sendable, Codable {
             phase: "upgrade",
             code: passed ? nil : "expect.status"
         )
-    }
-
-    /// Pretty, key-sorted JSON with ISO 8601 dates.
-    package func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(self)
-    }
-
-    /// Reads a result written by `jsonData()`.
-    package static func decode(_ data: Data) throws -> RunOutcome {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(RunOutcome.self, from: data)
     }
 }

@@ -1,4 +1,5 @@
 package import LoadMetrics
+package import RunResults
 
 /// What a worker hands the coordinator each second: its metrics and engine-level counts.
 package struct WorkerReport: Sendable {

@@ -54,7 +54,8 @@ package enum RateSearchRun {
             let coordinator = Coordinator(plan: plan, stop: stop, target: url.text, measurement: window)
             let outcome = try await coordinator.run(on: group)
             if outcome.interrupted { break }
-            let step = RateSearchStep(rate: rate, outcome: outcome)
+            // The step reads the run's result like every other consumer of a run (only its figures count here).
+            let step = RateSearchStep(rate: rate, result: outcome.runResult(commandLine: [], toolVersion: ""))
             search.record(rate: rate, passed: step.passed)
             steps.append(step)
             onStep(step)

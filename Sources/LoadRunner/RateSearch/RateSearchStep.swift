@@ -1,5 +1,5 @@
 import LoadMetrics
-import RunResults
+package import RunResults
 
 /// One step of a rate search: the rate run, the verdict of the scenario's thresholds, and the figures behind it.
 package struct RateSearchStep: Sendable, Codable, Equatable {
@@ -22,23 +22,25 @@ package struct RateSearchStep: Sendable, Codable, Equatable {
     /// Seconds the step waited for its connections and rate before measuring (nil in older results).
     package var warmUpSeconds: Double?
 
-    /// The step of a finished run at `rate`.
-    package init(rate: Int, outcome: RunOutcome) {
+    /// The step of a finished run at `rate`, from the run's result (a measurement window's figures when the
+    /// run had one).
+    package init(rate: Int, result: RunResult) {
+        let totals = result.metrics
         self.rate = rate
         self.nothingMeasured =
-            outcome.nothingMeasured
-            ?? (outcome.totals[.messagesReceived] == 0 ? "no message came back (a rate search measures messages)" : nil)
-        self.passed = outcome.passed && self.nothingMeasured == nil
-        self.sent = outcome.totals[.messagesSent]
-        self.received = outcome.totals[.messagesReceived]
-        self.lost = outcome.totals[.messagesLost]
-        self.errors = outcome.totals.errorCount
-        let rtt = outcome.totals[.messageRTT]
+            result.errorReason
+            ?? (totals[.messagesReceived] == 0 ? "no message came back (a rate search measures messages)" : nil)
+        self.passed = result.verdict == .passed && self.nothingMeasured == nil
+        self.sent = totals[.messagesSent]
+        self.received = totals[.messagesReceived]
+        self.lost = totals[.messagesLost]
+        self.errors = totals.errorCount
+        let rtt = totals[.messageRTT]
         self.p50Microseconds = rtt.isEmpty ? nil : rtt.value(atPercentile: 50)
         self.p99Microseconds = rtt.isEmpty ? nil : rtt.value(atPercentile: 99)
-        self.failedThresholds = outcome.thresholds.filter { !$0.passed }.map {
+        self.failedThresholds = result.thresholds.filter { !$0.passed }.map {
             "\($0.expression) (observed \($0.observedText))"
         }
-        self.warmUpSeconds = outcome.warmUpSeconds.map { ($0 * 10).rounded() / 10 }
+        self.warmUpSeconds = result.loadDetails?.warmUpSeconds.map { ($0 * 10).rounded() / 10 }
     }
 }

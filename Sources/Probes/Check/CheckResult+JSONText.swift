@@ -1,5 +1,4 @@
 import RunResults
 
-extension CheckResult: JSONTextOutput {}
 extension IdleProbeResult: JSONTextOutput {}
 extension DeflateProbeResult: JSONTextOutput {}

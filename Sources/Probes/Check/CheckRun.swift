@@ -1,4 +1,5 @@
 package import NIOCore
+import RunResults
 import SecretRedaction
 import TLSOpenSSL
 import WSProtocol
@@ -7,7 +8,7 @@ import WSTransport
 /// `wsprobe check`: opens one WebSocket, times every phase, echoes, pings, closes, and explains any failure.
 package enum CheckRun {
     /// Runs the plan on one event loop of `group` and returns the result; it never throws.
-    package static func run(_ plan: CheckPlan, on group: any EventLoopGroup) async -> CheckResult {
+    package static func run(_ plan: CheckPlan, on group: any EventLoopGroup) async -> CheckRecorder {
         let loop = group.next()
         let finished = loop.makePromise(of: CheckSession.Outcome.self)
         let connected = loop.flatSubmit {
@@ -17,7 +18,7 @@ package enum CheckRun {
                 delegate: CheckSession(plan: plan, finished: finished)
             )
         }
-        var result = CheckResult(url: Redaction.redact(text: plan.connect.url.text), insecure: plan.insecure)
+        var result = CheckRecorder(url: Redaction.redact(text: plan.connect.url.text), insecure: plan.insecure)
         let info: ConnectionInfo
         do {
             info = try await connected.get()
@@ -27,7 +28,7 @@ package enum CheckRun {
             return result
         } catch {
             finished.fail(error)
-            result.failure = CheckResult.Failure(phase: "tcp", code: "internal", message: "\(error)")
+            result.failure = CheckFailure(phase: "tcp", code: "internal", message: "\(error)")
             return result
         }
         result.record(info: info)
@@ -35,7 +36,7 @@ package enum CheckRun {
             let outcome = try await finished.futureResult.get()
             result.record(session: outcome, plan: plan, info: info)
         } catch {
-            result.failure = CheckResult.Failure(phase: "open", code: "internal", message: "\(error)")
+            result.failure = CheckFailure(phase: "open", code: "internal", message: "\(error)")
         }
         return result
     }

@@ -1,4 +1,5 @@
 import NIOCore
+import RunResults
 import WSProtocol
 import WSTransport
 
@@ -19,7 +20,7 @@ final class CheckSession: WebSocketDelegate {
         var transport: TransportEnd?
         /// Messages the server sent that were not the echo being waited for (a greeting, a broadcast).
         var unsolicited = UnsolicitedMessages()
-        var failure: CheckResult.Failure?
+        var failure: CheckFailure?
     }
 
     private let plan: CheckPlan
@@ -163,7 +164,7 @@ final class CheckSession: WebSocketDelegate {
         plan: CheckPlan,
         outcome: Outcome,
         at: NIODeadline
-    ) -> CheckResult.Failure {
+    ) -> CheckFailure {
         if let error = close.error {
             return .init(phase: "open", code: error.code, message: error.description)
         }

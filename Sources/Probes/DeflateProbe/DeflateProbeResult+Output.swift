@@ -1,4 +1,5 @@
 import Foundation
+import RunResults
 
 extension DeflateProbeResult {
     /// The console report: a verdict line, then each offer with its answer and the echoes' wire bytes.
@@ -42,7 +43,7 @@ extension DeflateProbeResult {
     }
 
     /// "8192 B of payload as 170 B out (2.1 %) and 150 B in (1.8 %) on the wire".
-    static func wire(_ bytes: CheckResult.EchoBytes) -> String {
+    static func wire(_ bytes: EchoBytes) -> String {
         func share(_ wire: Int) -> String {
             guard bytes.payload > 0 else { return "" }
             return String(format: " (%.1f %%)", Double(wire) * 100 / Double(bytes.payload))

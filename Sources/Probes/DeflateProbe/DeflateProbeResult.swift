@@ -1,3 +1,5 @@
+import RunResults
+
 /// The outcome of `wsprobe probe deflate`: one row per offer.
 package struct DeflateProbeResult: Sendable, Codable, Equatable {
     package let url: String
@@ -23,7 +25,7 @@ package struct DeflateProbeResult: Sendable, Codable, Equatable {
     private static let unansweredPhases: Set<String> = ["dns", "tcp", "tls"]
 
     private static func nothingMeasured(_ rows: [DeflateProbeRow]) -> String? {
-        let unanswered = rows.compactMap { row -> CheckResult.Failure? in
+        let unanswered = rows.compactMap { row -> CheckFailure? in
             guard let failure = row.failure, row.answer == .failed else { return nil }
             let answered = !Self.unansweredPhases.contains(failure.phase) && failure.code != "timeout.upgrade"
             return answered ? nil : failure

@@ -1,3 +1,5 @@
+package import RunResults
+
 /// What one permessage-deflate offer got through the path.
 package struct DeflateProbeRow: Sendable, Codable, Equatable {
     /// How the offer was answered.
@@ -16,9 +18,9 @@ package struct DeflateProbeRow: Sendable, Codable, Equatable {
     /// The extension as the server answered it, when accepted.
     package var response: String?
     /// The phase, stable code and sentence of a failure.
-    package var failure: CheckResult.Failure?
+    package var failure: CheckFailure?
     /// The echoes' payload and wire bytes, when every echo came back.
-    package var echoBytes: CheckResult.EchoBytes?
+    package var echoBytes: EchoBytes?
     /// Time to the 101, in milliseconds.
     package var upgradeMilliseconds: Double?
 }

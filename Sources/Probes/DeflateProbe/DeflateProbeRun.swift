@@ -1,4 +1,5 @@
 package import NIOCore
+import RunResults
 import WSDeflate
 import WSProtocol
 import WSTransport
@@ -27,7 +28,7 @@ package enum DeflateProbeRun {
     }
 
     /// The row of one check: failed when the check failed, else accepted or declined by the 101's extensions.
-    static func row(offer: String, result: CheckResult) -> DeflateProbeRow {
+    static func row(offer: String, result: CheckRecorder) -> DeflateProbeRow {
         let upgrade = result.phases.first { $0.name == "upgrade" }?.milliseconds
         var row = DeflateProbeRow(offer: offer, answer: .failed, upgradeMilliseconds: upgrade)
         row.echoBytes = result.echoBytes

@@ -2,7 +2,7 @@ import Foundation
 import LoadMetrics
 package import RunResults
 
-/// The compact text summary printed at the end of `run` and `check` and by `wsprobe report
+/// The compact text summary printed at the end of `run` and by `wsprobe report
 /// --console`: the verdict, connection and message counts, latency percentiles of every histogram
 /// with data, errors by code, a drain section when connections reconnected, thresholds and checks. The
 /// same numbers as the other formats.

@@ -209,8 +209,8 @@ struct HTMLReportModel {
                 warn: $0.daysLeft < 14
             )
         }
-        self.checkPhases = (result.checkDetails?.phases ?? []).map {
-            Pair(name: $0.phase, value: ReportFormat.duration(milliseconds: $0.milliseconds))
+        self.checkPhases = (result.checkDetails?.phases ?? []).compactMap { phase in
+            phase.milliseconds.map { Pair(name: phase.phase, value: ReportFormat.duration(milliseconds: $0)) }
         }
         self.echoRoundTrips = (result.checkDetails?.echoRoundTripsMilliseconds ?? [])
             .map { ReportFormat.duration(milliseconds: $0) }.joined(separator: ", ")

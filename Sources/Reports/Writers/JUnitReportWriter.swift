@@ -117,9 +117,9 @@ package struct JUnitReportWriter: ReportWriter {
     private static func measuredSeconds(of check: CheckOutcome, in result: RunResult) -> Double {
         if let seconds = check.seconds { return seconds }
         guard let phase = check.phase,
-            let timing = result.checkDetails?.phases.first(where: { $0.phase == phase })
+            let milliseconds = result.checkDetails?.phases.first(where: { $0.phase == phase })?.milliseconds
         else { return 0 }
-        return timing.milliseconds / 1000
+        return milliseconds / 1000
     }
 
     private static func testcase(name: String, classname: String, body: String, seconds: Double = 0) -> String {

@@ -16,6 +16,7 @@ extension RunResult {
     ///   parse keeps the combined outcome (failed if it failed in any shard).
     /// - The environment spans all shards (earliest start, latest end, cores summed, lowest descriptor
     ///   limit, distinct host names); `interrupted` is true if any shard was; the shard label is dropped.
+    /// - The load details add up (``LoadDetails/merging(_:)``); the client cost of one process is dropped.
     /// - The weight check's numbers are those of the shard whose `weights` check is kept (the first failing
     ///   one, else the first that has them): χ² results of separate samples are not added up.
     /// - The verdict is `error` if any shard's was (the first such shard's `errorReason` is kept), else
@@ -43,6 +44,7 @@ extension RunResult {
         merged.errorSamples = results.dropFirst().reduce(into: first.errorSamples) { $0.merge($1.errorSamples) }
         merged.upgrade = results.lazy.compactMap(\.upgrade).first
         merged.weightCheck = Self.mergedWeightCheck(results)
+        merged.loadDetails = LoadDetails.merging(results.compactMap(\.loadDetails))
         merged.checks = Self.combine(results.map(\.checks), key: \.name, passed: \.passed)
         merged.thresholds = Self.combine(results.map(\.thresholds), key: \.expression, passed: \.passed)
         merged.interrupted = results.contains { $0.interrupted }

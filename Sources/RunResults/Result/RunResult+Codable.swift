@@ -9,13 +9,13 @@ extension RunResult: Codable {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, tool, commandLine, kind, scenarioName, scenario, environment, shard
         case metrics, timeSeries, errorSamples, upgrade, checks, thresholds, verdict, interrupted, checkDetails
-        case weightCheck, errorReason, abortedBy
+        case weightCheck, errorReason, abortedBy, loadDetails
     }
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let version = try container.decode(Int.self, forKey: .schemaVersion)
-        guard version == Self.currentSchemaVersion else {
+        guard Self.supportedSchemaVersions.contains(version) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .schemaVersion,
                 in: container,
@@ -44,6 +44,7 @@ extension RunResult: Codable {
             checkDetails: try container.decodeIfPresent(CheckDetails.self, forKey: .checkDetails),
             weightCheck: try container.decodeIfPresent(WeightDistribution.self, forKey: .weightCheck)
         )
+        self.loadDetails = try container.decodeIfPresent(LoadDetails.self, forKey: .loadDetails)
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -68,5 +69,6 @@ extension RunResult: Codable {
         try container.encode(self.interrupted, forKey: .interrupted)
         try container.encodeIfPresent(self.checkDetails, forKey: .checkDetails)
         try container.encodeIfPresent(self.weightCheck, forKey: .weightCheck)
+        try container.encodeIfPresent(self.loadDetails, forKey: .loadDetails)
     }
 }

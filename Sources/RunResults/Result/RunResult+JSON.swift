@@ -39,7 +39,7 @@ extension RunResult {
             throw .invalidJSON(source: source, reason: Self.reason(error))
         }
         guard let version else { throw .invalid(source: source, reason: "it has no integer \"schemaVersion\"") }
-        guard version == Self.currentSchemaVersion else {
+        guard Self.supportedSchemaVersions.contains(version) else {
             throw .unsupportedSchemaVersion(source: source, found: version, supported: Self.currentSchemaVersion)
         }
         do {

@@ -13,8 +13,12 @@ package struct RunResult: Sendable, Equatable {
     /// The version of the JSON layout this type reads and writes.
     ///
     /// Bump it for any change that an older reader would misread (a renamed or re-typed key); adding
-    /// an optional key does not need a bump.
-    package static let currentSchemaVersion = 1
+    /// an optional key does not need a bump. Version 2 holds everything `run` and `check` report (the
+    /// engine's figures, the whole check); ``supportedSchemaVersions`` are read.
+    package static let currentSchemaVersion = 2
+
+    /// The layouts this code reads: version 1 lacks ``loadDetails`` and most of ``checkDetails``.
+    package static let supportedSchemaVersions = 1...currentSchemaVersion
 
     /// The JSON layout version (``currentSchemaVersion`` for results built by this code).
     package var schemaVersion: Int
@@ -59,6 +63,9 @@ package struct RunResult: Sendable, Equatable {
     /// The weight check's numbers (configured weights, observed counts, χ², df, p, α, findings), when the
     /// scenario has `weights`; the check itself is the `weights` entry of `checks`.
     package var weightCheck: WeightDistribution?
+    /// For `run`: limits hit, the client's own cost, the connection rate and the engine's other figures;
+    /// `nil` for checks and in version-1 reports.
+    package var loadDetails: LoadDetails? = nil
 
     /// Creates a result; the scenario and command line are redacted here, so nothing built through this
     /// initialiser (decoding included) can leak a secret into a report. Their secrets are also registered

@@ -3,8 +3,9 @@ import LoadMetrics
 package import RunResults
 import WSProtocol
 
-extension CheckResult {
-    /// The check as a `RunResult` of kind `check`, so JSON, HTML and JUnit reports are views of the same data.
+extension CheckRecorder {
+    /// The check as a `RunResult` of kind `check`: what `--json` prints and `--out` writes, and what the console
+    /// text, HTML and JUnit reports are views of.
     ///
     /// Each phase becomes a check outcome (one JUnit test case) named `<phase>: <target>`; phase durations and echo
     /// round trips go into the same histograms a load run fills, so `report`, `merge` and `compare` work on check
@@ -77,14 +78,32 @@ extension CheckResult {
                     code: phase.passed ? nil : (self.failure?.code ?? phase.detail)
                 )
             } + self.failureOutsidePhases(target: target),
-            checkDetails: CheckDetails(
-                phases: self.phases.compactMap { phase in
-                    phase.milliseconds.map { PhaseTiming(phase: phase.name, milliseconds: $0) }
-                },
-                echoRoundTripsMilliseconds: self.echoMilliseconds,
-                unsolicitedMessages: self.unsolicitedMessages > 0 ? self.unsolicitedMessages : nil
-            )
+            verdict: self.passed ? .passed : .failed,
+            checkDetails: self.details
         )
+    }
+
+    /// Everything the check saw beyond the metrics and the upgrade exchange.
+    private var details: CheckDetails {
+        var details = CheckDetails(
+            url: self.url,
+            insecure: self.insecure ? true : nil,
+            phases: self.phases.map {
+                PhaseTiming(phase: $0.name, milliseconds: $0.milliseconds, detail: $0.detail, passed: $0.passed)
+            },
+            failure: self.failure,
+            echoRoundTripsMilliseconds: self.echoMilliseconds,
+            unsolicitedMessages: self.unsolicitedMessages > 0 ? self.unsolicitedMessages : nil
+        )
+        details.unsolicitedSamples = self.unsolicitedSamples.isEmpty ? nil : self.unsolicitedSamples
+        details.resolvedAddresses = self.resolvedAddresses.isEmpty ? nil : self.resolvedAddresses
+        details.remoteAddress = self.remoteAddress
+        details.localAddress = self.localAddress
+        details.echoBytes = self.echoBytes
+        details.pingMilliseconds = self.pingMilliseconds
+        details.close = self.close
+        details.totalMilliseconds = self.totalMilliseconds
+        return details
     }
 
     /// The phases from the name lookup to the 101, which together make a connection's `connect_total`.
@@ -114,29 +133,16 @@ extension CheckResult {
         ]
     }
 
+    /// The exchange and the TLS session, when the check got as far as either (a failed TLS handshake has a
+    /// session to show but no exchange).
     private var upgradeDetails: UpgradeDetails? {
-        guard !self.requestHead.isEmpty || !self.responseHead.isEmpty else { return nil }
+        guard !self.requestHead.isEmpty || !self.responseHead.isEmpty || self.tls != nil else { return nil }
         return UpgradeDetails(
             request: Self.head(self.requestHead),
             response: Self.head(self.responseHead),
             subprotocol: self.subprotocol,
             extensions: self.negotiatedExtensions,
-            tls: self.tls.map { tls in
-                RunResults.TLSFacts(
-                    version: tls.version,
-                    cipher: tls.cipher,
-                    alpn: tls.alpn,
-                    peerChain: tls.chain.map { certificate in
-                        CertificateFacts(
-                            subject: certificate.subject,
-                            issuer: certificate.issuer,
-                            notAfter: ISO8601DateFormatter().date(from: certificate.notAfter) ?? .distantPast,
-                            daysLeft: certificate.daysLeft
-                        )
-                    },
-                    verificationSkipped: tls.verificationSkipped
-                )
-            }
+            tls: self.tls
         )
     }
 

@@ -1,10 +1,12 @@
+import Foundation
 import NIOCore
+import RunResults
 import SecretRedaction
 import TLSOpenSSL
 import WSProtocol
 import WSTransport
 
-extension CheckResult {
+extension CheckRecorder {
     /// Records an opening that failed: the phases that completed, then the failing one with its diagnosis.
     mutating func record(failure: ConnectFailure) {
         self.resolvedAddresses = failure.resolvedAddresses.map(Self.text)
@@ -23,7 +25,7 @@ extension CheckResult {
             )
         }
         self.tls = failure.tls.map(Self.facts)
-        self.failure = Failure(phase: phase.rawValue, code: failure.error.code, message: failure.error.description)
+        self.failure = CheckFailure(phase: phase.rawValue, code: failure.error.code, message: failure.error.description)
         self.passed = false
     }
 
@@ -116,7 +118,7 @@ extension CheckResult {
         }
         self.failure = session.failure
         if self.failure == nil, let close = session.close, !close.wasClean {
-            self.failure = Failure(
+            self.failure = CheckFailure(
                 phase: "close",
                 code: "close.unclean",
                 message: "The closing handshake did not complete cleanly: "
@@ -128,11 +130,9 @@ extension CheckResult {
 
     /// `1 unsolicited message from the server (text, 7 B: "welcome")`, or `nil` when none came.
     var unsolicitedText: String? {
-        guard self.unsolicitedMessages > 0 else { return nil }
-        let count = self.unsolicitedMessages
-        let samples = self.unsolicitedSamples.joined(separator: "; ")
-        return
-            "\(count) unsolicited message\(count == 1 ? "" : "s") from the server (\(samples)\(count > self.unsolicitedSamples.count ? "; …" : ""))"
+        var details = CheckDetails(unsolicitedMessages: self.unsolicitedMessages)
+        details.unsolicitedSamples = self.unsolicitedSamples
+        return details.unsolicitedText
     }
 
     private mutating func appendOpeningPhases(_ timings: PhaseTimings, tls: TLSSessionInfo?, failedIn: ConnectionPhase?)
@@ -183,12 +183,17 @@ extension CheckResult {
             version: info.protocolVersion,
             cipher: info.cipher,
             alpn: info.alpn,
-            serverName: info.serverName,
+            peerChain: info.peerCertificates.map {
+                CertificateFacts(
+                    subject: $0.subject,
+                    issuer: $0.issuer,
+                    notAfter: ISO8601DateFormatter().date(from: $0.notAfter) ?? .distantPast,
+                    daysLeft: $0.daysLeft
+                )
+            },
             verificationSkipped: info.verificationSkipped,
-            verifyResult: info.verifyResult,
-            chain: info.peerCertificates.map {
-                Certificate(subject: $0.subject, issuer: $0.issuer, notAfter: $0.notAfter, daysLeft: $0.daysLeft)
-            }
+            serverName: info.serverName,
+            verifyResult: info.verifyResult
         )
     }
 
