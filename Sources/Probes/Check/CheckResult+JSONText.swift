@@ -1,5 +1,3 @@
 import RunResults
 
 extension CheckResult: JSONTextOutput {}
-extension IdleProbeResult: JSONTextOutput {}
-extension DeflateProbeResult: JSONTextOutput {}

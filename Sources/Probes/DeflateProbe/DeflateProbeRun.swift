@@ -1,4 +1,5 @@
 package import NIOCore
+package import RunResults
 import WSDeflate
 import WSProtocol
 import WSTransport
@@ -6,7 +7,7 @@ import WSTransport
 /// Runs a `DeflateProbePlan`: the offers one after another, each on its own connection through `CheckRun`.
 package enum DeflateProbeRun {
     /// Runs every offer of `plan` on `group`; never throws (a failure is a row).
-    package static func run(_ plan: DeflateProbePlan, on group: any EventLoopGroup) async -> DeflateProbeResult {
+    package static func run(_ plan: DeflateProbePlan, on group: any EventLoopGroup) async -> DeflateProbeDetails {
         var rows: [DeflateProbeRow] = []
         for offer in plan.offers {
             var check = CheckPlan(connect: plan.connect)
@@ -18,7 +19,7 @@ package enum DeflateProbeRun {
             let result = await CheckRun.run(check, on: group)
             rows.append(Self.row(offer: offer.headerValue, result: result))
         }
-        return DeflateProbeResult(
+        return DeflateProbeDetails(
             url: plan.connect.url.text,
             insecure: plan.insecure,
             targetNote: plan.targetNote,
@@ -30,9 +31,11 @@ package enum DeflateProbeRun {
     static func row(offer: String, result: CheckResult) -> DeflateProbeRow {
         let upgrade = result.phases.first { $0.name == "upgrade" }?.milliseconds
         var row = DeflateProbeRow(offer: offer, answer: .failed, upgradeMilliseconds: upgrade)
-        row.echoBytes = result.echoBytes
+        row.echoBytes = result.echoBytes.map {
+            DeflateProbeRow.EchoBytes(payload: $0.payload, wireSent: $0.wireSent, wireReceived: $0.wireReceived)
+        }
         if let failure = result.failure {
-            row.failure = failure
+            row.failure = DeflateProbeRow.Failure(phase: failure.phase, code: failure.code, message: failure.message)
             row.response = result.extensions
             return row
         }

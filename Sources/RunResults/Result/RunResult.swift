@@ -2,7 +2,7 @@ package import LoadMetrics
 package import Scenario
 import SecretRedaction
 
-/// Everything one `wsprobe check` or `wsprobe run` found: the canonical content of `report.json`.
+/// Everything one `wsprobe check`, `wsprobe run` or `wsprobe probe` found: the canonical content of `report.json`.
 ///
 /// Every report format (HTML, JUnit, console) is rendered from this value and nothing else (layer rules in
 /// docs/architecture.md), and `wsprobe report` re-renders them from the JSON, so no view can disagree with the
@@ -22,7 +22,7 @@ package struct RunResult: Sendable, Equatable {
     package var tool: ToolInfo
     /// The command line as typed (arguments after the program name included; secrets redacted).
     package var commandLine: [String]
-    /// `check` or `run`.
+    /// `check`, `run` or a probe (`probe-idle`, `probe-deflate`, `probe-rate`).
     package var kind: RunKind
     /// The scenario's name (for `check`: the URL checked); shards of one run share it.
     package var scenarioName: String
@@ -59,6 +59,8 @@ package struct RunResult: Sendable, Equatable {
     /// The weight check's numbers (configured weights, observed counts, χ², df, p, α, findings), when the
     /// scenario has `weights`; the check itself is the `weights` entry of `checks`.
     package var weightCheck: WeightDistribution?
+    /// For `probe` results: the probe's findings (``ProbeDetails``); `nil` for `check` and `run`.
+    package var probe: ProbeDetails?
 
     /// Creates a result; the scenario and command line are redacted here, so nothing built through this
     /// initialiser (decoding included) can leak a secret into a report. Their secrets are also registered
@@ -85,7 +87,8 @@ package struct RunResult: Sendable, Equatable {
         abortedBy: String? = nil,
         interrupted: Bool = false,
         checkDetails: CheckDetails? = nil,
-        weightCheck: WeightDistribution? = nil
+        weightCheck: WeightDistribution? = nil,
+        probe: ProbeDetails? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = tool
@@ -116,6 +119,7 @@ package struct RunResult: Sendable, Equatable {
         self.interrupted = interrupted
         self.checkDetails = checkDetails
         self.weightCheck = weightCheck
+        self.probe = probe
     }
 
     /// Error codes with their counts and samples, most frequent first (ties by code).
