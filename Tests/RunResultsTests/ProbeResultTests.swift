@@ -187,4 +187,17 @@ struct ProbeResultTests {
         )
         #expect(run["probe"] == nil)
     }
+
+    @Test("the probe object holds exactly one probe's findings; none or two are refused")
+    func exactlyOneProbe() throws {
+        let details = Self.idle(expectation: nil, cutoff: 3)
+        let idle = String(decoding: try JSONEncoder().encode(details), as: UTF8.self)
+        let rate = String(decoding: try JSONEncoder().encode(Self.rate(highest: 5, steps: [])), as: UTF8.self)
+        let decoder = JSONDecoder()
+        #expect(try decoder.decode(ProbeDetails.self, from: Data("{\"idle\": \(idle)}".utf8)) == .idle(details))
+        #expect(throws: DecodingError.self) { try decoder.decode(ProbeDetails.self, from: Data("{}".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(ProbeDetails.self, from: Data("{\"idle\": \(idle), \"rate\": \(rate)}".utf8))
+        }
+    }
 }

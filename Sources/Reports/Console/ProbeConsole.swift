@@ -5,9 +5,11 @@ package import RunResults
 package enum ProbeConsole {
     /// The probe's text (no trailing newline), or `nil` when the result carries no probe findings.
     package static func text(_ result: RunResult) -> String? {
-        if let idle = result.probe?.idle { return IdleProbeConsole.text(idle) }
-        if let deflate = result.probe?.deflate { return DeflateProbeConsole.text(deflate, verdict: result.verdict) }
-        if let rate = result.probe?.rate { return RateSearchConsole.text(rate) }
-        return nil
+        switch result.probe {
+        case .idle(let idle): IdleProbeConsole.text(idle)
+        case .deflate(let deflate): DeflateProbeConsole.text(deflate, verdict: result.verdict)
+        case .rate(let rate): RateSearchConsole.text(rate)
+        case nil: nil
+        }
     }
 }

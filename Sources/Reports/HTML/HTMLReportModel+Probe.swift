@@ -26,10 +26,12 @@ extension HTMLReportModel {
 
     /// The section of the result's probe findings; none for `check` and `run`.
     static func probeSections(_ result: RunResult) -> [ProbeSection] {
-        if let idle = result.probe?.idle { return [Self.idleSection(idle)] }
-        if let deflate = result.probe?.deflate { return [Self.deflateSection(deflate)] }
-        if let rate = result.probe?.rate { return [Self.rateSection(rate)] }
-        return []
+        switch result.probe {
+        case .idle(let idle): [Self.idleSection(idle)]
+        case .deflate(let deflate): [Self.deflateSection(deflate)]
+        case .rate(let rate): [Self.rateSection(rate)]
+        case nil: []
+        }
     }
 
     private static func idleSection(_ idle: IdleProbeDetails) -> ProbeSection {

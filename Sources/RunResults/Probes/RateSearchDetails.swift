@@ -9,8 +9,9 @@ package struct RateSearchDetails: Sendable, Codable, Equatable {
     package var target: String
     /// Seconds each step measured.
     package var stepSeconds: Double
-    /// The lowest and highest rates the search was asked to try (`--from`, `--to`), messages per second.
+    /// The first rate the search tried (`--from`), messages per second.
     package var fromRate: Int
+    /// The highest rate the search would try (`--to`), messages per second.
     package var toRate: Int
     /// The steps in the order they ran.
     package var steps: [RateSearchStep]

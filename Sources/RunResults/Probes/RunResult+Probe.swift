@@ -5,7 +5,7 @@ extension RunResult {
     /// verdict by the same rule as `check` and `run` (``Verdict/derive``): `error` when the probe measured
     /// nothing, `failed` when a check failed.
     ///
-    /// The kind follows the member of `details` that is set; probes carry no load metrics.
+    /// The kind follows the probe of `details`; probes carry no load metrics.
     package init(
         probe details: ProbeDetails,
         commandLine: [String],
@@ -18,15 +18,16 @@ extension RunResult {
         let checks: [CheckOutcome]
         var errorReason: String?
         var interrupted = false
-        if let rate = details.rate {
+        switch details {
+        case .idle(let idle):
+            (kind, name, checks) = (.probeIdle, "probe-idle", idle.checks)
+        case .deflate(let deflate):
+            (kind, name, checks) = (.probeDeflate, "probe-deflate", deflate.checks)
+            errorReason = deflate.nothingMeasured
+        case .rate(let rate):
             (kind, name, checks) = (.probeRate, rate.scenario, rate.checks)
             errorReason = rate.nothingMeasured
             interrupted = rate.interrupted
-        } else if let deflate = details.deflate {
-            (kind, name, checks) = (.probeDeflate, "probe-deflate", deflate.checks)
-            errorReason = deflate.nothingMeasured
-        } else {
-            (kind, name, checks) = (.probeIdle, "probe-idle", details.idle?.checks ?? [])
         }
         self.init(
             tool: ToolInfo(version: toolVersion),
