@@ -155,12 +155,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadRunnerTests",
-            dependencies: ["LoadRunner", "WSTransport", "WSProtocol", nioCore, nioPosix],
+            dependencies: ["LoadRunner", "RunResults", "WSTransport", "WSProtocol", nioCore, nioPosix],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ProbesTests",
-            dependencies: ["Probes", "WSTransport", "WSProtocol", "Scenario", "LoadMetrics", "RunResults", "TestSupport", nioCore, nioPosix],
+            dependencies: [
+                "Probes", "WSTransport", "WSProtocol", "Scenario", "LoadMetrics", "RunResults", "Reports",
+                "TestSupport", nioCore, nioPosix,
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -172,7 +175,7 @@ let package = Package(
         .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["WSTransport", "LoadRunner", "Probes", "TestSupport", nioPosix],
+            dependencies: ["WSTransport", "LoadRunner", "Probes", "RunResults", "Reports", "TestSupport", nioPosix],
             swiftSettings: strict
         ),
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LoadRunner
 import NIOPosix
 import Probes
@@ -44,22 +45,28 @@ extension ProbeCommand {
         @Option(help: "How long to wait for each echo and the closing handshake.")
         var timeout = "5s"
 
-        @Flag(help: "Print the result as JSON instead of text.")
-        var json = false
+        @OptionGroup var output: ProbeOutputOptions
 
         func run() async throws {
             do {
-                let result = try await self.probe()
-                print(self.json ? try result.jsonText() : result.consoleText())
-                if result.nothingMeasured != nil { throw ExitStatus.nothingMeasured.exitCode }
-                if !result.passed { throw ExitStatus.failed.exitCode }
+                let startedAt = Date()
+                let details = try await self.probe()
+                try self.output.emit(
+                    RunResult(
+                        probe: ProbeDetails(deflate: details),
+                        commandLine: CommandLine.arguments,
+                        toolVersion: WSProbeVersion.current,
+                        startedAt: startedAt,
+                        endedAt: Date()
+                    )
+                )
             } catch let failure as CommandFailure {
                 printError(failure.description)
                 throw failure.status.exitCode
             }
         }
 
-        private func probe() async throws -> DeflateProbeResult {
+        private func probe() async throws -> DeflateProbeDetails {
             guard let urlText = self.url else {
                 return try await EmbeddedTarget.withEchoTarget { url in
                     var plan = try self.plan(url: url)

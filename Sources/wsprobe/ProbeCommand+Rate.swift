@@ -48,23 +48,28 @@ extension ProbeCommand {
         @Option(name: .customLong("max-steps"), help: "The most steps run (1-50).")
         var maxSteps = 20
 
-        @Flag(help: "Print the result as JSON instead of text.")
-        var json = false
+        @OptionGroup var output: ProbeOutputOptions
 
         func run() async throws {
             do {
-                let result = try await self.search()
-                print(self.json ? try result.jsonText() : result.consoleText())
-                if result.interrupted { throw ExitStatus.interrupted.exitCode }
-                if result.nothingMeasured != nil { throw ExitStatus.nothingMeasured.exitCode }
-                if result.highestPassingRate == nil { throw ExitStatus.failed.exitCode }
+                let startedAt = Date()
+                let details = try await self.search()
+                try self.output.emit(
+                    RunResult(
+                        probe: ProbeDetails(rate: details),
+                        commandLine: CommandLine.arguments,
+                        toolVersion: WSProbeVersion.current,
+                        startedAt: startedAt,
+                        endedAt: Date()
+                    )
+                )
             } catch let failure as CommandFailure {
                 printError(failure.description)
                 throw failure.status.exitCode
             }
         }
 
-        private func search() async throws -> RateSearchResult {
+        private func search() async throws -> RateSearchDetails {
             let scenario = try self.target.load()
             guard scenario.load.messages != nil else {
                 throw Self.usage(
@@ -94,7 +99,7 @@ extension ProbeCommand {
             url: WebSocketURL,
             search: RateSearch,
             stepDuration: Duration
-        ) async throws -> RateSearchResult {
+        ) async throws -> RateSearchDetails {
             let stop = StopSignal()
             let signals = InterruptSignals(stop: stop)
             defer { signals.cancel() }
@@ -109,7 +114,7 @@ extension ProbeCommand {
                     stop: stop,
                     on: group
                 ) { step in
-                    if !self.json { printError("step: \(step.rate)/s \(step.passed ? "passed" : "failed")") }
+                    if !self.output.json { printError("step: \(step.rate)/s \(step.passed ? "passed" : "failed")") }
                 }
             } catch let error as RunPlanError {
                 throw CommandFailure(

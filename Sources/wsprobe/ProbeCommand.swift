@@ -61,8 +61,7 @@ struct ProbeCommand: AsyncParsableCommand {
         )
         var expectCutoff: String?
 
-        @Flag(help: "Print the result as JSON instead of text.")
-        var json = false
+        @OptionGroup var output: ProbeOutputOptions
 
         @Flag(help: "No live progress on standard error.")
         var quiet = false
@@ -75,18 +74,24 @@ struct ProbeCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let result = try await self.probe()
-                print(self.json ? try result.jsonText() : result.consoleText())
-                if result.expectationMet == false {
-                    throw ExitCode(ExitStatus.failed.rawValue)
-                }
+                let startedAt = Date()
+                let details = try await self.probe()
+                try self.output.emit(
+                    RunResult(
+                        probe: ProbeDetails(idle: details),
+                        commandLine: CommandLine.arguments,
+                        toolVersion: WSProbeVersion.current,
+                        startedAt: startedAt,
+                        endedAt: Date()
+                    )
+                )
             } catch let failure as CommandFailure {
                 printError(failure.description)
                 throw failure.status.exitCode
             }
         }
 
-        private func probe() async throws -> IdleProbeResult {
+        private func probe() async throws -> IdleProbeDetails {
             var plan = try self.plan()
             guard let urlText = self.url else {
                 return try await self.probeEmbedded(plan)
@@ -142,7 +147,7 @@ struct ProbeCommand: AsyncParsableCommand {
             return plan
         }
 
-        private func run(_ plan: IdleProbePlan) async throws -> IdleProbeResult {
+        private func run(_ plan: IdleProbePlan) async throws -> IdleProbeDetails {
             let printer = Mutex(IdleProbeProgressPrinter(mode: .standardError(quiet: self.quiet)))
             do {
                 return try await IdleProbeRun.run(plan, on: MultiThreadedEventLoopGroup.singleton) { progress in
@@ -157,7 +162,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
 
         /// Starts the echo target with a 3 s idle close on 127.0.0.1 and probes it.
-        private func probeEmbedded(_ base: IdleProbePlan) async throws -> IdleProbeResult {
+        private func probeEmbedded(_ base: IdleProbePlan) async throws -> IdleProbeDetails {
             var configuration = EchoServerConfiguration(identity: "embedded")
             configuration.misbehaviour.idleClose = Self.embeddedIdleClose
             let server: EchoServer

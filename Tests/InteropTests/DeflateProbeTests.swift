@@ -14,7 +14,7 @@ import WSTransport
 /// and the hostile server's invalid extension answer.
 @Suite("Deflate probe against independent peers")
 struct DeflateProbeTests {
-    static func probe(_ url: String, payloadSize: Int = 4096) async throws -> DeflateProbeResult {
+    static func probe(_ url: String, payloadSize: Int = 4096) async throws -> DeflateProbeDetails {
         var plan = DeflateProbePlan(connect: ConnectOptions(url: try WebSocketURL(url)))
         plan.connect.timeouts = PhaseTimeouts(all: .seconds(5))
         plan.payloadSize = payloadSize
@@ -74,7 +74,7 @@ struct DeflateProbeTests {
         }
         let text = result.consoleText()
         #expect(text.contains("FAIL, 7 offers: 0 accepted, 0 declined, 7 failed"))
-        #expect(try result.jsonText().contains("\"passed\" : false"))
+        #expect(try ProbeResultText.json(ProbeDetails(deflate: result)).contains("\"verdict\" : \"failed\""))
     }
 
     @Test(

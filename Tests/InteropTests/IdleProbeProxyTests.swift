@@ -2,6 +2,7 @@ import LoadRunner
 import NIOCore
 import NIOPosix
 import Probes
+import RunResults
 import TLSOpenSSL
 import TestSupport
 import Testing
@@ -13,7 +14,7 @@ import WSTransport
 /// backend that closes idle connections itself.
 @Suite("Idle probe through proxies and an idle-closing backend")
 struct IdleProbeProxyTests {
-    static func probe(_ url: String, parallel: Int = 8, tls: Bool = false) async throws -> IdleProbeResult {
+    static func probe(_ url: String, parallel: Int = 8, tls: Bool = false) async throws -> IdleProbeDetails {
         var connect = ConnectOptions(url: try WebSocketURL(url))
         if tls {
             let certificates = try CertificateFactory.shared()

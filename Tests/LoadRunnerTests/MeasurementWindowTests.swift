@@ -1,6 +1,7 @@
 import LoadMetrics
 import NIOCore
 import NIOPosix
+import RunResults
 import Scenario
 import Testing
 import WSProtocol

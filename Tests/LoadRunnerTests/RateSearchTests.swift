@@ -1,3 +1,4 @@
+import RunResults
 import Scenario
 import Testing
 import WSProtocol
@@ -105,6 +106,6 @@ struct RateSearchRunTests {
         // 300/s sends 300, unless a stall at the very end of the step cut the last few: then it passes too.
         #expect((200..<400).contains(highest))
         #expect(!result.interrupted)
-        #expect(result.consoleText().contains("result: highest passing rate \(highest)/s"))
+        #expect(result.conclusion.hasPrefix("highest passing rate \(highest)/s"), "\(result.conclusion)")
     }
 }

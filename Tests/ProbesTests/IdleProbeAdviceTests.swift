@@ -1,3 +1,4 @@
+import RunResults
 import Scenario
 import Testing
 
@@ -7,8 +8,8 @@ import Testing
 /// progress is printed the way `run` prints its own.
 @Suite("Idle probe advice and progress")
 struct IdleProbeAdviceTests {
-    static func result(cutoff: Double?, keepAlive: [(IdleProbeMode, Bool?)]) -> IdleProbeResult {
-        var result = IdleProbeResult(
+    static func result(cutoff: Double?, keepAlive: [(IdleProbeMode, Bool?)]) -> IdleProbeDetails {
+        var result = IdleProbeDetails(
             url: "ws://127.0.0.1:1/",
             target: nil,
             maximumSeconds: 120,

@@ -1,4 +1,5 @@
 import Probes
+import RunResults
 import Testing
 
 @Suite("Idle probe arithmetic and expectations")

@@ -83,7 +83,7 @@ struct IdleProbeEchoServerTests {
         #expect(result.safeHeartbeatSeconds == nil)
         #expect(result.expectationMet == false)
         #expect(result.consoleText().contains("no idle cutoff up to 0.8 s"))
-        let json = try result.jsonText()
+        let json = try ProbeResultText.json(ProbeDetails(idle: result))
         #expect(json.contains("\"maximumSeconds\" : 0.8"))
     }
 

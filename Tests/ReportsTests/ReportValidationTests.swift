@@ -11,7 +11,7 @@ struct ReportValidationTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Results covering every optional part: full, empty, interrupted shard, check run, merged.
+    /// Results covering every optional part: full, empty, interrupted shard, check run, merged, each probe.
     static func samples() throws -> [(String, RunResult)] {
         var shard = FixedResult.make()
         shard.shard = "2/3"
@@ -37,6 +37,9 @@ struct ReportValidationTests {
             ("check-passed", FixedCheck.passed()), ("check-refused", FixedCheck.refused()),
             ("run-engine", FixedCheck.run()),
             ("run-engine-merged", try Self.mergedEngine()),
+            ("probe-idle", ProbeSamples.result(ProbeDetails(idle: ProbeSamples.idle(expectationMet: false)))),
+            ("probe-deflate", ProbeSamples.result(ProbeDetails(deflate: ProbeSamples.deflate()))),
+            ("probe-rate", ProbeSamples.result(ProbeDetails(rate: ProbeSamples.rate()))),
         ]
     }
 

@@ -16,7 +16,7 @@ struct ProbeDeflateCommandTests {
         #expect(output.contains("echo: 8192 B of payload as "))
     }
 
-    @Test("--offer replaces the default set; --json carries each row and the verdict")
+    @Test("--offer replaces the default set; --json is the result document: each row, one check per offer, the verdict")
     func customOffers() async throws {
         let run = try await WSProbeBinary.run([
             "probe", "deflate", "--offer", "server_no_context_takeover", "--offer", "client_max_window_bits=12",
@@ -26,8 +26,18 @@ struct ProbeDeflateCommandTests {
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         )
-        #expect(json["passed"] as? Bool == true)
-        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(json["kind"] as? String == "probe-deflate")
+        #expect(json["verdict"] as? String == "passed")
+        let checks = try #require(json["checks"] as? [[String: Any]])
+        #expect(
+            checks.map { $0["name"] as? String } == [
+                "deflate: permessage-deflate; server_no_context_takeover",
+                "deflate: permessage-deflate; client_max_window_bits=12",
+            ]
+        )
+        let probe = try #require(json["probe"] as? [String: Any])
+        let deflate = try #require(probe["deflate"] as? [String: Any])
+        let rows = try #require(deflate["rows"] as? [[String: Any]])
         #expect(
             rows.map { $0["offer"] as? String } == [
                 "permessage-deflate; server_no_context_takeover", "permessage-deflate; client_max_window_bits=12",

@@ -42,11 +42,15 @@ struct ProbeRateCommandTests {
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         )
-        let steps = try #require(json["steps"] as? [[String: Any]])
+        #expect(json["kind"] as? String == "probe-rate")
+        #expect(json["verdict"] as? String == "passed")
+        let probe = try #require(json["probe"] as? [String: Any])
+        let rate = try #require(probe["rate"] as? [String: Any])
+        let steps = try #require(rate["steps"] as? [[String: Any]])
         #expect(steps.map { $0["rate"] as? Int } == [5, 10])
         #expect(steps.allSatisfy { $0["passed"] as? Bool == true })
-        #expect(json["highestPassingRate"] as? Int == 10)
-        #expect((json["conclusion"] as? String)?.contains("the limit is higher") == true)
+        #expect(rate["highestPassingRate"] as? Int == 10)
+        #expect((rate["conclusion"] as? String)?.contains("the limit is higher") == true)
     }
 
     @Test("a first step that fails ends with exit 1, names the failed thresholds and its warm-up")

@@ -1,4 +1,5 @@
 package import NIOPosix
+package import RunResults
 package import Scenario
 package import WSProtocol
 
@@ -40,7 +41,7 @@ package enum RateSearchRun {
         stop: StopSignal,
         on group: MultiThreadedEventLoopGroup,
         onStep: (RateSearchStep) -> Void = { _ in }
-    ) async throws -> RateSearchResult {
+    ) async throws -> RateSearchDetails {
         var search = initial
         var steps: [RateSearchStep] = []
         while let rate = search.nextRate, !stop.isRequested {
@@ -60,10 +61,12 @@ package enum RateSearchRun {
             steps.append(step)
             onStep(step)
         }
-        return RateSearchResult(
+        return RateSearchDetails(
             scenario: scenario.name,
             target: url.text,
             stepSeconds: stepDuration.seconds,
+            fromRate: initial.from,
+            toRate: initial.to,
             steps: steps,
             highestPassingRate: search.highestPass,
             conclusion: Self.conclusion(search, steps: steps),

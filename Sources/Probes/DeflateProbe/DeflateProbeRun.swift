@@ -1,5 +1,5 @@
 package import NIOCore
-import RunResults
+package import RunResults
 import WSDeflate
 import WSProtocol
 import WSTransport
@@ -7,7 +7,7 @@ import WSTransport
 /// Runs a `DeflateProbePlan`: the offers one after another, each on its own connection through `CheckRun`.
 package enum DeflateProbeRun {
     /// Runs every offer of `plan` on `group`; never throws (a failure is a row).
-    package static func run(_ plan: DeflateProbePlan, on group: any EventLoopGroup) async -> DeflateProbeResult {
+    package static func run(_ plan: DeflateProbePlan, on group: any EventLoopGroup) async -> DeflateProbeDetails {
         var rows: [DeflateProbeRow] = []
         for offer in plan.offers {
             var check = CheckPlan(connect: plan.connect)
@@ -19,7 +19,7 @@ package enum DeflateProbeRun {
             let result = await CheckRun.run(check, on: group)
             rows.append(Self.row(offer: offer.headerValue, result: result))
         }
-        return DeflateProbeResult(
+        return DeflateProbeDetails(
             url: plan.connect.url.text,
             insecure: plan.insecure,
             targetNote: plan.targetNote,

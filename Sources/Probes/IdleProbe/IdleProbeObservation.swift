@@ -1,4 +1,5 @@
 import NIOCore
+import RunResults
 import WSProtocol
 import WSTransport
 

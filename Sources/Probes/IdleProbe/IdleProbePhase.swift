@@ -1,4 +1,5 @@
 import NIOCore
+import RunResults
 import WSTransport
 
 /// A batch of probe connections opened at once on one event loop, held until they close, the hold time ends,

@@ -1,4 +1,5 @@
 package import NIOCore
+package import RunResults
 package import WSTransport
 
 /// What `wsprobe probe idle` does: how to connect, how long to wait at most, and which heartbeats to try.

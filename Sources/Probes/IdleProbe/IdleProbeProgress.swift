@@ -1,3 +1,5 @@
+import RunResults
+
 /// Where `wsprobe probe idle` stands: sent when a batch starts, once a second while it runs, and when it ends.
 package struct IdleProbeProgress: Sendable, Hashable {
     /// The two batches of the probe.

@@ -1,4 +1,5 @@
 package import Scenario
+
 /// Turns idle-probe progress into standard-error text the way `wsprobe run` shows its progress: a status line
 /// redrawn every second on a terminal, a plain line every `everySeconds` in logs, nothing when quiet. Batch
 /// starts and ends are always printed (except when quiet).

@@ -1,4 +1,5 @@
 import NIOCore
+import RunResults
 
 /// Sends `IdleProbeProgress` for one batch of the probe to the caller's callback (if any).
 struct IdleProbeReporter: Sendable {

@@ -1,4 +1,5 @@
 package import NIOCore
+package import RunResults
 import WSProtocol
 import WSTransport
 
@@ -16,7 +17,7 @@ package enum IdleProbeRun {
         _ plan: IdleProbePlan,
         on group: any EventLoopGroup,
         progress: (@Sendable (IdleProbeProgress) -> Void)? = nil
-    ) async throws -> IdleProbeResult {
+    ) async throws -> IdleProbeDetails {
         let loop = group.next()
         let started = NIODeadline.now()
         let resolution = IdleProbeFormat.seconds(of: plan.resolution.nanoseconds)
@@ -49,7 +50,7 @@ package enum IdleProbeRun {
         }
         let closed = silent.filter(\.closedByPeer).sorted { ($0.idleSeconds ?? 0) < ($1.idleSeconds ?? 0) }
         let range = IdleProbeAnalysis.cutoff(idleSeconds: closed.compactMap(\.idleSeconds))
-        var result = IdleProbeResult(
+        var result = IdleProbeDetails(
             url: plan.connect.url.text,
             target: plan.targetNote,
             maximumSeconds: IdleProbeFormat.seconds(of: plan.maximum.nanoseconds),

@@ -2,8 +2,8 @@ import Foundation
 import LoadMetrics
 package import RunResults
 
-/// The compact text summary printed at the end of `run` and by `wsprobe report
-/// --console`: the verdict, connection and message counts, latency percentiles of every histogram
+/// The compact text summary printed at the end of `run` and by `wsprobe report --console` (for a probe's
+/// result: the probe's own text, ``ProbeConsole``): the verdict, connection and message counts, latency percentiles of every histogram
 /// with data, errors by code, a drain section when connections reconnected, thresholds and checks. The
 /// same numbers as the other formats.
 package struct ConsoleSummary: Sendable {
@@ -17,6 +17,8 @@ package struct ConsoleSummary: Sendable {
 
     /// The summary, one line per `\n`, ending with a newline.
     package func render(_ result: RunResult) -> String {
+        // A probe's findings are not load metrics: its summary is the text the probe command printed.
+        if let text = ProbeConsole.text(result) { return text + "\n" }
         let metrics = result.metrics
         let environment = result.environment
         let seconds = environment.durationSeconds

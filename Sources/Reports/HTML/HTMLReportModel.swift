@@ -77,6 +77,7 @@ struct HTMLReportModel {
     let thresholds: [StatusRow]
     let checks: [StatusRow]
     let weightCharts: [WeightChartModel]
+    let probeSections: [ProbeSection]
     let errors: [ErrorRow]
     let closes: [Pair]
     let targets: [Pair]
@@ -107,8 +108,9 @@ struct HTMLReportModel {
         ].compactMap { $0 }.joined(separator: " · ")
         self.interrupted = result.interrupted
         self.notices = Self.verdictNotices(result)
-        self.keyNumbers = Self.keyNumbers(result)
-        self.charts = Self.charts(for: result)
+        // A probe carries findings, not load metrics: only its checks count among the key numbers, and no charts.
+        self.keyNumbers = Self.keyNumbers(result).filter { !result.kind.isProbe || $0.label == "Checks & thresholds" }
+        self.charts = result.kind.isProbe ? [] : Self.charts(for: result)
         self.phases = HistogramMetric.allCases.compactMap { metric in
             let histogram = metrics[metric]
             guard !histogram.isEmpty || histogram.overflowCount > 0 else { return nil }
@@ -148,6 +150,7 @@ struct HTMLReportModel {
             )
         }
         self.weightCharts = Self.weightCharts(for: result)
+        self.probeSections = Self.probeSections(result)
         self.errors = result.errorSummaries.map { summary in
             ErrorRow(
                 code: summary.code,

@@ -68,6 +68,22 @@ enum HTMLTemplate {
         <p class="nodata">No checks were run.</p>
         {{/checks}}
         </section>
+        {{#probeSections}}
+        <section class="probe">
+        <h2>{{title}}</h2>
+        <table class="kv">{{#facts}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/facts}}</table>
+        {{#hasRows}}
+        <div class="scroll"><table>
+        <thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        {{/rows}}
+        </tbody>
+        </table></div>
+        {{/hasRows}}
+        </section>
+        {{/probeSections}}
         {{#weightCharts}}
         <section class="weights">
         <h2>Weight check</h2>

@@ -10,6 +10,7 @@ extension RunResult: Codable {
         case schemaVersion, tool, commandLine, kind, scenarioName, scenario, environment, shard
         case metrics, timeSeries, errorSamples, upgrade, checks, thresholds, verdict, interrupted, checkDetails
         case weightCheck, errorReason, abortedBy, loadDetails
+        case probe
     }
 
     package init(from decoder: any Decoder) throws {
@@ -42,7 +43,8 @@ extension RunResult: Codable {
             abortedBy: try container.decodeIfPresent(String.self, forKey: .abortedBy),
             interrupted: try container.decode(Bool.self, forKey: .interrupted),
             checkDetails: try container.decodeIfPresent(CheckDetails.self, forKey: .checkDetails),
-            weightCheck: try container.decodeIfPresent(WeightDistribution.self, forKey: .weightCheck)
+            weightCheck: try container.decodeIfPresent(WeightDistribution.self, forKey: .weightCheck),
+            probe: try container.decodeIfPresent(ProbeDetails.self, forKey: .probe)
         )
         self.loadDetails = try container.decodeIfPresent(LoadDetails.self, forKey: .loadDetails)
     }
@@ -70,5 +72,6 @@ extension RunResult: Codable {
         try container.encodeIfPresent(self.checkDetails, forKey: .checkDetails)
         try container.encodeIfPresent(self.weightCheck, forKey: .weightCheck)
         try container.encodeIfPresent(self.loadDetails, forKey: .loadDetails)
+        try container.encodeIfPresent(self.probe, forKey: .probe)
     }
 }

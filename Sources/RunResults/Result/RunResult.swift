@@ -2,7 +2,7 @@ package import LoadMetrics
 package import Scenario
 import SecretRedaction
 
-/// Everything one `wsprobe check` or `wsprobe run` found: the canonical content of `report.json`.
+/// Everything one `wsprobe check`, `wsprobe run` or `wsprobe probe` found: the canonical content of `report.json`.
 ///
 /// Every report format (HTML, JUnit, console) is rendered from this value and nothing else (layer rules in
 /// docs/architecture.md), and `wsprobe report` re-renders them from the JSON, so no view can disagree with the
@@ -26,7 +26,7 @@ package struct RunResult: Sendable, Equatable {
     package var tool: ToolInfo
     /// The command line as typed (arguments after the program name included; secrets redacted).
     package var commandLine: [String]
-    /// `check` or `run`.
+    /// `check`, `run` or a probe (`probe-idle`, `probe-deflate`, `probe-rate`).
     package var kind: RunKind
     /// The scenario's name (for `check`: the URL checked); shards of one run share it.
     package var scenarioName: String
@@ -66,6 +66,8 @@ package struct RunResult: Sendable, Equatable {
     /// For `run`: limits hit, the client's own cost, the connection rate and the engine's other figures;
     /// `nil` for checks and in version-1 reports.
     package var loadDetails: LoadDetails? = nil
+    /// For `probe` results: the probe's findings (``ProbeDetails``); `nil` for `check` and `run`.
+    package var probe: ProbeDetails?
 
     /// Creates a result; the scenario and command line are redacted here, so nothing built through this
     /// initialiser (decoding included) can leak a secret into a report. Their secrets are also registered
@@ -92,7 +94,8 @@ package struct RunResult: Sendable, Equatable {
         abortedBy: String? = nil,
         interrupted: Bool = false,
         checkDetails: CheckDetails? = nil,
-        weightCheck: WeightDistribution? = nil
+        weightCheck: WeightDistribution? = nil,
+        probe: ProbeDetails? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = tool
@@ -123,6 +126,7 @@ package struct RunResult: Sendable, Equatable {
         self.interrupted = interrupted
         self.checkDetails = checkDetails
         self.weightCheck = weightCheck
+        self.probe = probe
     }
 
     /// Error codes with their counts and samples, most frequent first (ties by code).

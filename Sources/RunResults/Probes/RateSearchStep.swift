@@ -1,6 +1,3 @@
-import LoadMetrics
-package import RunResults
-
 /// One step of a rate search: the rate run, the verdict of the scenario's thresholds, and the figures behind it.
 package struct RateSearchStep: Sendable, Codable, Equatable {
     /// Messages per second asked for (in total or per connection, as the scenario's `load.messages.per`).
@@ -22,25 +19,29 @@ package struct RateSearchStep: Sendable, Codable, Equatable {
     /// Seconds the step waited for its connections and rate before measuring (nil in older results).
     package var warmUpSeconds: Double?
 
-    /// The step of a finished run at `rate`, from the run's result (a measurement window's figures when the
-    /// run had one).
-    package init(rate: Int, result: RunResult) {
-        let totals = result.metrics
+    package init(
+        rate: Int,
+        passed: Bool,
+        nothingMeasured: String? = nil,
+        sent: UInt64 = 0,
+        received: UInt64 = 0,
+        lost: UInt64 = 0,
+        errors: UInt64 = 0,
+        p50Microseconds: UInt64? = nil,
+        p99Microseconds: UInt64? = nil,
+        failedThresholds: [String] = [],
+        warmUpSeconds: Double? = nil
+    ) {
         self.rate = rate
-        self.nothingMeasured =
-            result.errorReason
-            ?? (totals[.messagesReceived] == 0 ? "no message came back (a rate search measures messages)" : nil)
-        self.passed = result.verdict == .passed && self.nothingMeasured == nil
-        self.sent = totals[.messagesSent]
-        self.received = totals[.messagesReceived]
-        self.lost = totals[.messagesLost]
-        self.errors = totals.errorCount
-        let rtt = totals[.messageRTT]
-        self.p50Microseconds = rtt.isEmpty ? nil : rtt.value(atPercentile: 50)
-        self.p99Microseconds = rtt.isEmpty ? nil : rtt.value(atPercentile: 99)
-        self.failedThresholds = result.thresholds.filter { !$0.passed }.map {
-            "\($0.expression) (observed \($0.observedText))"
-        }
-        self.warmUpSeconds = result.loadDetails?.warmUpSeconds.map { ($0 * 10).rounded() / 10 }
+        self.passed = passed
+        self.nothingMeasured = nothingMeasured
+        self.sent = sent
+        self.received = received
+        self.lost = lost
+        self.errors = errors
+        self.p50Microseconds = p50Microseconds
+        self.p99Microseconds = p99Microseconds
+        self.failedThresholds = failedThresholds
+        self.warmUpSeconds = warmUpSeconds
     }
 }

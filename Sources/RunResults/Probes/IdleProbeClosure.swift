@@ -1,5 +1,3 @@
-import WSTransport
-
 /// How the peer closed an idle connection.
 package struct IdleProbeClosure: Sendable, Hashable, Codable {
     /// How TCP ended when no close frame came.
@@ -10,14 +8,6 @@ package struct IdleProbeClosure: Sendable, Hashable, Codable {
         case rst
         /// This side ended it (e.g. after a protocol error), not the peer.
         case local
-
-        init(_ end: TransportEnd) {
-            switch end {
-            case .peerFIN: self = .fin
-            case .peerReset: self = .rst
-            case .local: self = .local
-            }
-        }
     }
 
     /// The close code received: 1006 when TCP ended (FIN or RST) without a close frame.

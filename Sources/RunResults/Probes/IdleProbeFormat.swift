@@ -1,9 +1,9 @@
 import Foundation
 
 /// Number formatting shared by the idle probe's console output and advice.
-enum IdleProbeFormat {
+package enum IdleProbeFormat {
     /// `2 s`, `2.5 s`, `0.125 s`: up to three decimals, no trailing zeros.
-    static func seconds(_ value: Double) -> String {
+    package static func seconds(_ value: Double) -> String {
         var text = String(format: "%.3f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
@@ -11,5 +11,5 @@ enum IdleProbeFormat {
     }
 
     /// Seconds of a `TimeAmount`.
-    static func seconds(of amount: Int64) -> Double { Double(amount) / 1e9 }
+    package static func seconds(of amount: Int64) -> Double { Double(amount) / 1e9 }
 }

@@ -1,4 +1,6 @@
-extension IdleProbeResult {
+package import RunResults
+
+extension IdleProbeDetails {
     /// Heartbeat modes whose keep-alive connection opened and so were tested, in report order.
     package var testedModes: [IdleProbeMode] {
         self.keepAlive.filter { $0.keptOpen != nil }.map(\.mode)

@@ -1,49 +1,50 @@
 import Foundation
+import RunResults
 
-extension IdleProbeResult {
-    /// The result as text for a terminal.
-    package func consoleText() -> String {
-        var lines = ["wsprobe probe idle \(self.url)"]
-        if let target = self.target { lines.append("  target:         \(target)") }
-        lines.append("  idle cutoff:    " + self.cutoffLine)
-        if let closure = self.closure {
+/// `wsprobe probe idle`'s text: the cutoff, who closed, each heartbeat mode, the advice and the expectation.
+enum IdleProbeConsole {
+    static func text(_ details: IdleProbeDetails) -> String {
+        var lines = ["wsprobe probe idle \(details.url)"]
+        if let target = details.target { lines.append("  target:         \(target)") }
+        lines.append("  idle cutoff:    " + Self.cutoffLine(details))
+        if let closure = details.closure {
             let who = closure.closeFrame ? "the peer (server or proxy) sent " : "the peer (server or proxy): "
             lines.append("  closed by:      \(who)\(closure.summary)")
         }
-        if let first = self.keepAlive.first {
+        if let first = details.keepAlive.first {
             lines.append(
                 "  keep-alive:     heartbeat every \(IdleProbeFormat.seconds(first.intervalSeconds)),"
                     + " held \(IdleProbeFormat.seconds(first.holdSeconds))"
             )
-            for entry in self.keepAlive { lines.append("    " + Self.keepAliveLine(entry)) }
+            for entry in details.keepAlive { lines.append("    " + Self.keepAliveLine(entry)) }
         }
-        if let safe = self.safeHeartbeatSeconds {
+        if let safe = details.safeHeartbeatSeconds {
             lines.append("  safe heartbeat: ≤ \(IdleProbeFormat.seconds(safe))")
         }
-        lines.append("  advice:         \(self.advice)")
-        if let expectation = self.expectation {
-            let met = self.expectationMet == true ? "met" : "NOT met"
+        lines.append("  advice:         \(details.advice)")
+        if let expectation = details.expectation {
+            let met = details.expectationMet == true ? "met" : "NOT met"
             lines.append("  expectation:    cutoff \(expectation.text): \(met)")
         }
-        for failure in Set(self.failures).sorted() { lines.append("  failure:        \(failure)") }
-        lines.append("  probe took \(IdleProbeFormat.seconds(self.durationSeconds))")
+        for failure in Set(details.failures).sorted() { lines.append("  failure:        \(failure)") }
+        lines.append("  probe took \(IdleProbeFormat.seconds(details.durationSeconds))")
         return lines.joined(separator: "\n")
     }
 
-    private var cutoffLine: String {
-        guard let cutoff = self.cutoffSeconds, let rounded = self.roundedCutoffSeconds else {
-            return "no idle cutoff up to \(IdleProbeFormat.seconds(self.maximumSeconds))"
-                + " (\(self.parallel) silent connections stayed open)"
+    private static func cutoffLine(_ details: IdleProbeDetails) -> String {
+        guard let cutoff = details.cutoffSeconds, let rounded = details.roundedCutoffSeconds else {
+            return "no idle cutoff up to \(IdleProbeFormat.seconds(details.maximumSeconds))"
+                + " (\(details.parallel) silent connections stayed open)"
         }
         let spread =
-            self.latestCloseSeconds.map { last in
+            details.latestCloseSeconds.map { last in
                 last > cutoff
                     ? "between \(IdleProbeFormat.seconds(cutoff)) and \(IdleProbeFormat.seconds(last))"
                     : "at \(IdleProbeFormat.seconds(cutoff))"
             } ?? ""
         return "\(IdleProbeFormat.seconds(cutoff)) (≈ \(IdleProbeFormat.seconds(rounded)) at"
-            + " \(IdleProbeFormat.seconds(self.resolutionSeconds)) resolution); \(self.silentClosed) of"
-            + " \(self.parallel) silent connections closed \(spread) after their last byte"
+            + " \(IdleProbeFormat.seconds(details.resolutionSeconds)) resolution); \(details.silentClosed) of"
+            + " \(details.parallel) silent connections closed \(spread) after their last byte"
     }
 
     private static func keepAliveLine(_ entry: IdleProbeKeepAlive) -> String {

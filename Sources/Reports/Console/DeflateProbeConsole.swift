@@ -1,18 +1,23 @@
 import Foundation
 import RunResults
 
-extension DeflateProbeResult {
-    /// The console report: a verdict line, then each offer with its answer and the echoes' wire bytes.
-    package func consoleText() -> String {
-        let verdict = self.nothingMeasured != nil ? "ERROR" : (self.passed ? "PASS" : "FAIL")
-        var counts = ["\(self.count(.accepted)) accepted", "\(self.count(.declined)) declined"]
-        if self.count(.failed) > 0 { counts.append("\(self.count(.failed)) failed") }
-        let summary = "\(self.rows.count) offers: \(counts.joined(separator: ", "))"
-        var lines = ["wsprobe probe deflate \(self.url): \(verdict), \(summary)"]
-        if let note = self.targetNote { lines.append("  (\(note))") }
-        if let reason = self.nothingMeasured { lines.append("  nothing measured: \(reason)") }
-        if self.insecure { lines.append("  (--insecure: TLS certificate verification is OFF)") }
-        for row in self.rows {
+/// `wsprobe probe deflate`'s text: a verdict line, then each offer with its answer and the echoes' wire bytes.
+enum DeflateProbeConsole {
+    static func text(_ details: DeflateProbeDetails, verdict: Verdict) -> String {
+        let word =
+            switch verdict {
+            case .error: "ERROR"
+            case .passed: "PASS"
+            case .failed: "FAIL"
+            }
+        var counts = ["\(details.count(.accepted)) accepted", "\(details.count(.declined)) declined"]
+        if details.count(.failed) > 0 { counts.append("\(details.count(.failed)) failed") }
+        let summary = "\(details.rows.count) offers: \(counts.joined(separator: ", "))"
+        var lines = ["wsprobe probe deflate \(details.url): \(word), \(summary)"]
+        if let note = details.targetNote { lines.append("  (\(note))") }
+        if let reason = details.nothingMeasured { lines.append("  nothing measured: \(reason)") }
+        if details.insecure { lines.append("  (--insecure: TLS certificate verification is OFF)") }
+        for row in details.rows {
             lines.append("")
             lines.append("  \(Self.mark(row.answer)) \(row.offer)")
             switch row.answer {
@@ -43,7 +48,7 @@ extension DeflateProbeResult {
     }
 
     /// "8192 B of payload as 170 B out (2.1 %) and 150 B in (1.8 %) on the wire".
-    static func wire(_ bytes: EchoBytes) -> String {
+    static func wire(_ bytes: DeflateProbeRow.EchoBytes) -> String {
         func share(_ wire: Int) -> String {
             guard bytes.payload > 0 else { return "" }
             return String(format: " (%.1f %%)", Double(wire) * 100 / Double(bytes.payload))

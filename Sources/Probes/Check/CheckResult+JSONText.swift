@@ -1,4 +1,0 @@
-import RunResults
-
-extension IdleProbeResult: JSONTextOutput {}
-extension DeflateProbeResult: JSONTextOutput {}
