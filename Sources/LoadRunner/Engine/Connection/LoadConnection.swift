@@ -227,7 +227,12 @@ final class LoadConnection: WebSocketDelegate {
         }
     }
 
-    private func send(kind: ScriptProgram.MessageKind, payload: ScriptProgram.PayloadSpec, seq: UInt64, intended: UInt64) {
+    private func send(
+        kind: ScriptProgram.MessageKind,
+        payload: ScriptProgram.PayloadSpec,
+        seq: UInt64,
+        intended: UInt64
+    ) {
         guard let socket = self.socket else { return }
         var buffer: ByteBuffer
         switch payload {
