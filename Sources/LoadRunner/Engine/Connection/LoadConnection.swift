@@ -56,12 +56,13 @@ final class LoadConnection: WebSocketDelegate {
     }
 
     func webSocket(_ socket: WebSocketHandler, didReceive message: Message, receivedAt: NIODeadline) {
+        // Latencies end at the read's time; the script goes on (and stamps its next sends) at the loop's.
         let now = receivedAt.uptimeNanoseconds
         let worker = self.worker
         let receipt = self.core.received(
             message.payload,
             text: message.kind == .text,
-            now: now,
+            now: worker.now(),
             peer: self.peer,
             matcher: &worker.matcher,
             into: &self.actions
@@ -82,12 +83,12 @@ final class LoadConnection: WebSocketDelegate {
     }
 
     func webSocket(_ socket: WebSocketHandler, didReceivePong payload: ByteBuffer, receivedAt: NIODeadline) {
-        let now = receivedAt.uptimeNanoseconds
+        let now = self.worker.now()
         guard let sentAt = self.core.pongReceived(payload, now: now, peer: self.peer, into: &self.actions) else {
             return
         }
         self.worker.recorder.increment(.pongsReceived)
-        self.worker.recorder.record(.pingRTT, fromNanoseconds: sentAt, toNanoseconds: now)
+        self.worker.recorder.record(.pingRTT, fromNanoseconds: sentAt, toNanoseconds: receivedAt.uptimeNanoseconds)
         self.perform()
     }
 
