@@ -19,6 +19,12 @@ enum EngineCode {
     static let connectFailed = "connect.failed"
     /// An arrival found `max_connections` connections open.
     static let maxConnections = "load.max-connections"
+    /// A `--source` address is not an IP address (plan construction).
+    static let usageSource = "usage.source"
+    /// A payload file cannot be read (plan construction).
+    static let payloadFile = "payload.file"
+    /// A payload file is larger than the message limit (plan construction).
+    static let payloadSize = "payload.size"
 
     /// The server or the network ended the connection before the script did, with close `code`.
     static func closed(_ code: UInt16) -> String { "close.\(code)" }
@@ -29,4 +35,5 @@ enum EnginePhase {
     static let tcp = "tcp"
     static let message = "message"
     static let close = "close"
+    static let upgrade = "upgrade"
 }
