@@ -17,7 +17,7 @@ struct CoreHarness {
     var matcher = MessageMatcher()
     var now: UInt64
     var peer = PeerState.absent
-    private var actions: [ConnectionAction] = []
+    private var actions: [CoreAction] = []
     private(set) var sent: [Sent] = []
     private(set) var faults: [String] = []
     private(set) var closes: [(code: UInt16, reason: String, at: UInt64)] = []

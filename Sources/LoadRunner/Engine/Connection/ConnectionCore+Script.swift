@@ -3,7 +3,7 @@ import Scenario
 
 extension ConnectionCore {
     /// Runs the script from `pc` until it waits, closes or ends.
-    mutating func run(now: UInt64, peer: PeerState, into actions: inout [ConnectionAction]) {
+    mutating func run(now: UInt64, peer: PeerState, into actions: inout [CoreAction]) {
         let program = self.configuration.program
         while self.isOpen, self.stopCode == nil, case .none = self.wait {
             guard self.peerIsNotClosing(peer, into: &actions) else { return }
@@ -79,7 +79,7 @@ extension ConnectionCore {
     }
 
     /// The intended send time for the next send, or `nil` after arranging to be woken when one is due.
-    private mutating func takePermit(now: UInt64, into actions: inout [ConnectionAction]) -> UInt64? {
+    private mutating func takePermit(now: UInt64, into actions: inout [CoreAction]) -> UInt64? {
         guard let messages = self.configuration.messages else {
             if let limit = self.configuration.inFlight, self.window.outstanding >= limit {
                 // The window is full: the next echo (or its timeout) frees a place.
@@ -107,7 +107,7 @@ extension ConnectionCore {
     /// Whether the socket still takes messages; once the server (or a draining target) sent its close
     /// frame it does not, and the script stops there: what it would still send is not an error, and the
     /// end is recorded when the close completes (`close.<code>`, a reconnect when the slot churns).
-    private mutating func peerIsNotClosing(_ peer: PeerState, into actions: inout [ConnectionAction]) -> Bool {
+    private mutating func peerIsNotClosing(_ peer: PeerState, into actions: inout [CoreAction]) -> Bool {
         guard !peer.isOpen, self.closeStartedAt == nil else { return true }
         self.cancelTimers(into: &actions)
         self.wait = .finished
@@ -119,7 +119,7 @@ extension ConnectionCore {
         payload: ScriptProgram.PayloadSpec,
         intended: UInt64,
         peer: PeerState,
-        into actions: inout [ConnectionAction]
+        into actions: inout [CoreAction]
     ) {
         guard self.peerIsNotClosing(peer, into: &actions) else { return }
         let timeout = self.pendingTimeout()

@@ -3,7 +3,7 @@ import Scenario
 
 /// One load connection's script, pacing, in-flight window, expectations and close logic, as a value with no
 /// I/O and no clock (modelled on `ConnectionStateMachine`): each event comes in with its monotonic time and
-/// the peer's state, and appends `ConnectionAction`s to an `inout` buffer the driver (`LoadConnection`)
+/// the peer's state, and appends `CoreAction`s to an `inout` buffer the driver (`LoadConnection`)
 /// carries out and empties, so no event allocates once the buffer is warm.
 ///
 /// Script steps are `ScriptProgram.Instruction`s interpreted by `run`; message matching goes through
@@ -78,7 +78,7 @@ struct ConnectionCore {
     // MARK: Events
 
     /// The upgrade completed at `now`; `runEnd` ends the pacer.
-    mutating func opened(now: UInt64, runEnd: UInt64?, peer: PeerState, into actions: inout [ConnectionAction]) {
+    mutating func opened(now: UInt64, runEnd: UInt64?, peer: PeerState, into actions: inout [CoreAction]) {
         self.isOpen = true
         self.openedAt = now
         if let code = self.stopCode {
@@ -107,7 +107,7 @@ struct ConnectionCore {
         now: UInt64,
         peer: PeerState,
         matcher: inout MessageMatcher,
-        into actions: inout [ConnectionAction]
+        into actions: inout [CoreAction]
     ) -> MessageReceipt {
         var receipt = MessageReceipt()
         if !self.sawFirstMessage {
@@ -149,7 +149,7 @@ struct ConnectionCore {
         _ payload: ByteBuffer,
         now: UInt64,
         peer: PeerState,
-        into actions: inout [ConnectionAction]
+        into actions: inout [CoreAction]
     ) -> UInt64? {
         guard case .pong(let expected, let sentAt) = self.wait, payload == expected else { return nil }
         actions.append(.cancel(.script))
@@ -159,7 +159,7 @@ struct ConnectionCore {
     }
 
     /// A read batch ended: goes on with a script that reached a send during it.
-    mutating func readFinished(now: UInt64, peer: PeerState, into actions: inout [ConnectionAction]) {
+    mutating func readFinished(now: UInt64, peer: PeerState, into actions: inout [CoreAction]) {
         guard self.resumeAfterRead else { return }
         self.resumeAfterRead = false
         self.run(now: now, peer: peer, into: &actions)
@@ -170,7 +170,7 @@ struct ConnectionCore {
         _ timer: ConnectionTimer,
         now: UInt64,
         peer: PeerState,
-        into actions: inout [ConnectionAction]
+        into actions: inout [CoreAction]
     ) {
         switch (timer, self.wait) {
         case (.script, .expect):
@@ -194,7 +194,7 @@ struct ConnectionCore {
         intended: UInt64,
         now: UInt64,
         peer: PeerState,
-        into actions: inout [ConnectionAction]
+        into actions: inout [CoreAction]
     ) {
         guard case .permit = self.wait, self.isOpen else { return }
         self.wait = .none
@@ -208,7 +208,7 @@ struct ConnectionCore {
     }
 
     /// The send of `seq` failed: it awaits no echo.
-    mutating func sendFailed(seq: UInt64, now: UInt64, into actions: inout [ConnectionAction]) {
+    mutating func sendFailed(seq: UInt64, now: UInt64, into actions: inout [CoreAction]) {
         _ = self.window.match(seq: seq)
         if case .drain(let code, let reason) = self.wait, self.window.isEmpty {
             self.beginClose(code: code, reason: reason, now: now, into: &actions)
@@ -216,14 +216,14 @@ struct ConnectionCore {
     }
 
     /// The ping could not be sent: the script goes on without its pong.
-    mutating func pingFailed(now: UInt64, peer: PeerState, into actions: inout [ConnectionAction]) {
+    mutating func pingFailed(now: UInt64, peer: PeerState, into actions: inout [CoreAction]) {
         guard case .pong = self.wait else { return }
         self.wait = .none
         self.run(now: now, peer: peer, into: &actions)
     }
 
     /// Expires pipelined messages past their expect timeout; returns how many expired.
-    mutating func sweep(now: UInt64, peer: PeerState, into actions: inout [ConnectionAction]) -> Int {
+    mutating func sweep(now: UInt64, peer: PeerState, into actions: inout [CoreAction]) -> Int {
         let expired = self.window.expire(before: now)
         for _ in 0..<expired { actions.append(.fail(.pipelinedTimeout)) }
         if case .drain(let code, let reason) = self.wait, self.window.isEmpty {
@@ -238,7 +238,7 @@ struct ConnectionCore {
     /// Stops the connection for the end of the run or a ramp-down: closes with `code` (RFC 6455 §7.4.1:
     /// 1000 normal, 1001 going away); with `drain`, outstanding echoes are awaited (up to their expect
     /// timeout) before the close.
-    mutating func stop(code: UInt16, drain: Bool, now: UInt64, into actions: inout [ConnectionAction]) {
+    mutating func stop(code: UInt16, drain: Bool, now: UInt64, into actions: inout [CoreAction]) {
         guard self.stopCode == nil else { return }
         self.stopCode = code
         if self.endReason == .completed { self.endReason = .stopped }
@@ -262,12 +262,12 @@ struct ConnectionCore {
 
     // MARK: Closing
 
-    mutating func enterDrain(code: UInt16, reason: String, now: UInt64, into actions: inout [ConnectionAction]) {
+    mutating func enterDrain(code: UInt16, reason: String, now: UInt64, into actions: inout [CoreAction]) {
         if self.window.isEmpty { return self.beginClose(code: code, reason: reason, now: now, into: &actions) }
         self.wait = .drain(code: code, reason: reason)
     }
 
-    mutating func beginClose(code: UInt16, reason: String, now: UInt64, into actions: inout [ConnectionAction]) {
+    mutating func beginClose(code: UInt16, reason: String, now: UInt64, into actions: inout [CoreAction]) {
         self.cancelTimers(into: &actions)
         self.wait = .finished
         guard self.closeStartedAt == nil, self.isOpen else { return }
@@ -275,7 +275,7 @@ struct ConnectionCore {
         actions.append(.close(code: code, reason: reason))
     }
 
-    func cancelTimers(into actions: inout [ConnectionAction]) {
+    func cancelTimers(into actions: inout [CoreAction]) {
         actions.append(.cancelTimers)
     }
 }

@@ -45,7 +45,7 @@ enum ConnectionFault {
 }
 
 /// What a `ConnectionCore` asks its driver to do, in order.
-enum ConnectionAction {
+enum CoreAction {
     /// Send message `seq` built from `payload`, intended at `intendedNanoseconds`; report a failed send with
     /// `ConnectionCore.sendFailed(seq:)`.
     case send(

@@ -6,7 +6,7 @@ import WSTransport
 
 extension LoadConnection {
     /// Carries out one action of the core.
-    func execute(_ action: ConnectionAction) {
+    func execute(_ action: CoreAction) {
         switch action {
         case .send(let kind, let payload, let seq, let intended):
             self.send(kind: kind, payload: payload, seq: seq, intended: intended)

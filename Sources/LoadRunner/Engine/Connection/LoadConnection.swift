@@ -16,7 +16,7 @@ final class LoadConnection: WebSocketDelegate {
     var core: ConnectionCore
     var socket: WebSocketHandler?
     /// The actions of the event being handled; emptied (keeping its capacity) after each.
-    var actions: [ConnectionAction] = []
+    var actions: [CoreAction] = []
     private var performing = false
     var timers: [Scheduled<Void>?] = Array(repeating: nil, count: ConnectionTimer.allCases.count)
     private var ended = false
