@@ -61,56 +61,6 @@ struct EngineEchoTests {
         #expect(outcome.lost == 0)
     }
 
-    @Test("paced sends with pipelined echoes add up: sent = received + lost, nothing lost on loopback")
-    func pacedPerConnection() async throws {
-        let yaml = """
-            name: paced
-            duration: 1500ms
-            load:
-              connections: 4
-              messages:
-                rate: 40/s
-            steps:
-              - repeat:
-                  steps:
-                    - send:
-                        type: binary
-                        size: 128B
-                    - expect:
-                        timeout: 2s
-            """
-        let outcome = try await EngineSupport.runAgainstEcho(yaml)
-        #expect(outcome.sent > 100)
-        #expect(outcome.sent == outcome.received + outcome.lost)
-        #expect(outcome.lost == 0)
-        #expect(outcome.totals[.upgradesOK] == 4)
-    }
-
-    @Test("a total message rate is shared by the connections and still adds up")
-    func pacedTotal() async throws {
-        let yaml = """
-            name: total
-            duration: 1200ms
-            load:
-              connections: 5
-              messages:
-                rate: 200/s
-                per: total
-            steps:
-              - repeat:
-                  steps:
-                    - send:
-                        size: 64B
-                    - expect:
-                        timeout: 2s
-            """
-        let outcome = try await EngineSupport.runAgainstEcho(yaml)
-        #expect(outcome.sent > 100)
-        // 200/s for 1.2 s: never more than 240, however late the stop reaches the loops.
-        #expect(outcome.sent <= 240)
-        #expect(outcome.sent == outcome.received + outcome.lost)
-    }
-
     @Test("held connections are costed: peak and held RSS per connection, from 100 connections on")
     func clientCost() async throws {
         let held = try await EngineSupport.runAgainstEcho(

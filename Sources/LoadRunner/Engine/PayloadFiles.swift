@@ -15,13 +15,17 @@ enum PayloadFiles {
             guard let handle = FileHandle(forReadingAtPath: resolved),
                 let data = try? handle.read(upToCount: ByteSize.payloadMaximum + 1)
             else {
-                throw RunPlanError(.couldNotStart, code: "payload.file", "cannot read the payload file '\(resolved)'")
+                throw RunPlanError(
+                    .couldNotStart,
+                    code: EngineCode.payloadFile,
+                    "cannot read the payload file '\(resolved)'"
+                )
             }
             try? handle.close()
             guard data.count <= ByteSize.payloadMaximum else {
                 throw RunPlanError(
                     .invalid,
-                    code: "payload.size",
+                    code: EngineCode.payloadSize,
                     "the payload file '\(resolved)' is larger than \(ByteSize(bytes: ByteSize.payloadMaximum)), "
                         + "the message limit"
                 )

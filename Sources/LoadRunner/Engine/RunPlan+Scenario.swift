@@ -51,7 +51,7 @@ extension RunPlan {
             do {
                 sources.append(try SocketAddress(ipAddress: text, port: 0))
             } catch {
-                throw RunPlanError(.invalid, code: "usage.source", "'\(text)' is not a usable source address.")
+                throw RunPlanError(.invalid, code: EngineCode.usageSource, "'\(text)' is not a usable source address.")
             }
         }
         let load: Load

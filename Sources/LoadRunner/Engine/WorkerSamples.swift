@@ -71,7 +71,7 @@ package struct WorkerSamples: Sendable, Hashable {
     package static func sample(expectation message: String, response: UpgradeResponseHead) -> ErrorSample {
         ErrorSample(
             message: message,
-            phase: "upgrade",
+            phase: EnginePhase.upgrade,
             status: response.status,
             headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) }
         )
