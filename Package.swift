@@ -38,16 +38,23 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // The stable error codes and connection phases every output names (docs/codes.md); a leaf.
+        .target(name: "ResultCodes", dependencies: [], swiftSettings: strict),
+
         // Pure protocol side.
         .target(name: "SystemCrypto", dependencies: ["COpenSSL"], swiftSettings: strict),
-        .target(name: "WSProtocol", dependencies: ["SystemCrypto", nioCore], swiftSettings: hotPath),
-        .target(name: "WSDeflate", dependencies: ["WSProtocol", "CZlib", nioCore], swiftSettings: strict),
-        .target(name: "TLSOpenSSL", dependencies: ["COpenSSL", nioCore], swiftSettings: strict),
+        .target(name: "WSProtocol", dependencies: ["SystemCrypto", "ResultCodes", nioCore], swiftSettings: hotPath),
+        .target(
+            name: "WSDeflate",
+            dependencies: ["WSProtocol", "ResultCodes", "CZlib", nioCore],
+            swiftSettings: strict
+        ),
+        .target(name: "TLSOpenSSL", dependencies: ["COpenSSL", "ResultCodes", nioCore], swiftSettings: strict),
 
         // I/O.
         .target(
             name: "WSTransport",
-            dependencies: ["WSProtocol", "WSDeflate", "TLSOpenSSL", nioCore, nioPosix],
+            dependencies: ["WSProtocol", "WSDeflate", "TLSOpenSSL", "ResultCodes", nioCore, nioPosix],
             swiftSettings: hotPath
         ),
 
@@ -64,7 +71,7 @@ let package = Package(
 
         .target(
             name: "RunResults",
-            dependencies: ["Scenario", "LoadMetrics", "SecretRedaction"],
+            dependencies: ["Scenario", "LoadMetrics", "SecretRedaction", "ResultCodes"],
             swiftSettings: strict
         ),
         .target(
@@ -78,7 +85,10 @@ let package = Package(
         // The engine: where the two sides meet.
         .target(
             name: "LoadRunner",
-            dependencies: ["WSTransport", "Scenario", "LoadMetrics", "RunResults", "SecretRedaction", nioCore, nioPosix],
+            dependencies: [
+                "WSTransport", "Scenario", "LoadMetrics", "RunResults", "SecretRedaction", "ResultCodes", nioCore,
+                nioPosix,
+            ],
             swiftSettings: hotPath
         ),
 
@@ -87,7 +97,7 @@ let package = Package(
             name: "Probes",
             dependencies: [
                 "WSTransport", "WSProtocol", "WSDeflate", "TLSOpenSSL", "Scenario", "LoadMetrics", "RunResults",
-                "SecretRedaction", nioCore, nioPosix,
+                "SecretRedaction", "ResultCodes", nioCore, nioPosix,
             ],
             swiftSettings: strict
         ),
@@ -97,7 +107,7 @@ let package = Package(
             name: "wsprobe",
             dependencies: [
                 "WSTransport", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "Probes", "RunResults", "Reports",
-                "SecretRedaction", nioCore, nioPosix,
+                "SecretRedaction", "ResultCodes", nioCore, nioPosix,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -111,6 +121,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto"], swiftSettings: strict),
+        .testTarget(name: "ResultCodesTests", dependencies: ["ResultCodes"], swiftSettings: strict),
         .testTarget(name: "SecretRedactionTests", dependencies: ["SecretRedaction"], swiftSettings: strict),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WSDeflateTests", dependencies: ["WSDeflate", "TestSupport"], swiftSettings: strict),
@@ -121,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WSTransportTests",
-            dependencies: ["WSTransport", "TestSupport", nioEmbedded, nioPosix],
+            dependencies: ["WSTransport", "ResultCodes", "TestSupport", nioEmbedded, nioPosix],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
@@ -144,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadRunnerTests",
-            dependencies: ["LoadRunner", "WSTransport", "WSProtocol", nioCore, nioPosix],
+            dependencies: ["LoadRunner", "WSTransport", "WSProtocol", "ResultCodes", nioCore, nioPosix],
             swiftSettings: strict
         ),
         .testTarget(
@@ -158,10 +169,10 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "ResultCodes", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["WSTransport", "LoadRunner", "Probes", "TestSupport", nioPosix],
+            dependencies: ["WSTransport", "LoadRunner", "Probes", "ResultCodes", "TestSupport", nioPosix],
             swiftSettings: strict
         ),
     ]
