@@ -1,4 +1,5 @@
 import Foundation
+import ResultCodes
 package import RunResults
 import TLSOpenSSL
 package import WSProtocol

@@ -1,4 +1,5 @@
 import NIOCore
+import ResultCodes
 import SecretRedaction
 import TLSOpenSSL
 import WSProtocol
