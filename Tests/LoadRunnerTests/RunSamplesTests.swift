@@ -2,6 +2,7 @@ import Foundation
 import LoadMetrics
 import LoadRunner
 import NIOCore
+import ResultCodes
 import RunResults
 import Testing
 import WSProtocol

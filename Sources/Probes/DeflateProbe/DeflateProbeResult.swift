@@ -1,3 +1,5 @@
+import ResultCodes
+
 /// The outcome of `wsprobe probe deflate`: one row per offer.
 package struct DeflateProbeResult: Sendable, Codable, Equatable {
     package let url: String
@@ -20,12 +22,13 @@ package struct DeflateProbeResult: Sendable, Codable, Equatable {
     }
 
     /// The phases in which a connection fails before the server could answer an offer.
-    private static let unansweredPhases: Set<String> = ["dns", "tcp", "tls"]
+    private static let unansweredPhases: Set<String> = Set([Phase.dns, .tcp, .tls].map(\.rawValue))
 
     private static func nothingMeasured(_ rows: [DeflateProbeRow]) -> String? {
         let unanswered = rows.compactMap { row -> CheckResult.Failure? in
             guard let failure = row.failure, row.answer == .failed else { return nil }
-            let answered = !Self.unansweredPhases.contains(failure.phase) && failure.code != "timeout.upgrade"
+            let answered =
+                !Self.unansweredPhases.contains(failure.phase) && failure.code != ErrorCode.timeoutUpgrade.rawValue
             return answered ? nil : failure
         }
         guard unanswered.count == rows.count else { return nil }

@@ -1,4 +1,5 @@
 package import NIOCore
+import ResultCodes
 package import RunResults
 package import Scenario
 package import WSTransport
@@ -99,7 +100,8 @@ package enum WeightCheck {
             parts += distribution.findings.map(\.message)
         }
         let code: String? =
-            passed ? nil : failures.dominantCode ?? (failures.isEmpty ? "weights.mismatch" : "weights.unidentified")
+            passed ? nil : failures.dominantCode
+            ?? (failures.isEmpty ? ErrorCode.weightsMismatch : ErrorCode.weightsUnidentified).rawValue
         return CheckOutcome(
             name: "weights",
             passed: passed,
