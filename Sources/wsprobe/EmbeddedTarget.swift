@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import ResultCodes
 import Scenario
 import WSProtocol
 import WSTransport
@@ -24,7 +25,7 @@ enum EmbeddedTarget {
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "embedded.start",
+                code: .embeddedStart,
                 message: "The built-in echo target could not start on 127.0.0.1: \(error)"
             )
         }

@@ -1,6 +1,7 @@
 import Foundation
 import LoadRunner
 import Reports
+import ResultCodes
 import WSTransport
 
 /// The output folder of `wsprobe run`: created up front so an unwritable folder fails before any load.
@@ -23,7 +24,7 @@ enum RunOutput {
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "output.unwritable",
+                code: .outputUnwritable,
                 message: "the output folder \(folder.path) is not writable: \(error.localizedDescription)"
             )
         }
@@ -55,7 +56,7 @@ enum RunOutput {
         if case .closed = plan.load {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "limits.open-files",
+                code: .limitsOpenFiles,
                 message: "\(what): the run could not reach its connection count. Raise the limit (ulimit -Hn), "
                     + "lower load.connections, or split the run with --shard i/N over several processes."
             )
