@@ -178,7 +178,7 @@ final class CheckSession: WebSocketDelegate {
             : (reset ? "reset TCP (RST) without a close frame (1006)" : "ended TCP without a close frame (1006)")
         return .init(
             phase: "open",
-            code: close.code != .abnormalClosure ? "close.early" : (reset ? "reset.open" : "closed.open"),
+            code: reset ? "reset.open" : "closed.open",
             message: "The server \(how) \(CheckFormat.milliseconds(after)) after the upgrade, \(step)"
                 + " (an idle timeout right after the upgrade, or a draining target?)."
         )
