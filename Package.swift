@@ -61,13 +61,13 @@ let package = Package(
         // Pure measurement side.
         .target(
             name: "LoadMetrics",
-            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["ResultCodes", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: hotPath
         ),
         // What every output passes through before it leaves the process (secrets hidden).
         .target(name: "SecretRedaction", dependencies: [], swiftSettings: strict),
         .target(name: "Scenario", dependencies: ["Yams", "SecretRedaction"], swiftSettings: strict),
-        .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
+        .target(name: "ALBConfig", dependencies: ["Scenario", "ResultCodes"], swiftSettings: strict),
 
         .target(
             name: "RunResults",
@@ -77,7 +77,8 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "RunResults", "Scenario", "SecretRedaction", .product(name: "Mustache", package: "swift-mustache"),
+                "RunResults", "Scenario", "SecretRedaction", "ResultCodes",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),

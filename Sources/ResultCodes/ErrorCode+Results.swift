@@ -105,18 +105,47 @@ extension ErrorCode {
     package static let shardIndex = ErrorCode("shard.index", nil, "`--shard`'s i is outside 0..<N", exitStatus: 2)
 }
 
+extension ErrorCode {
+    package static let histogramEmptyBucket = ErrorCode(
+        "histogram.empty-bucket",
+        nil,
+        "an encoded histogram lists a bucket with a count of 0"
+    )
+    package static let histogramValueOutOfRange = ErrorCode(
+        "histogram.value-out-of-range",
+        nil,
+        "an encoded histogram has a bucket above the highest trackable value"
+    )
+    package static let histogramBucketsNotAscending = ErrorCode(
+        "histogram.buckets-not-ascending",
+        nil,
+        "an encoded histogram's buckets are not strictly ascending"
+    )
+    package static let histogramCountMismatch = ErrorCode(
+        "histogram.count-mismatch",
+        nil,
+        "an encoded histogram's bucket counts do not add up to its total"
+    )
+    package static let histogramExtremesInconsistent = ErrorCode(
+        "histogram.extremes-inconsistent",
+        nil,
+        "an encoded histogram's min and max disagree with each other or the buckets"
+    )
+}
+
 extension ErrorCodeFamily {
     /// Result files, `merge`, `compare` and `--shard`.
     package static let results = ErrorCodeFamily(
         title: "Results, merge and compare",
-        summary: "Reading result files (`ResultFileError`), `merge` (`MergeError`), `compare` "
-            + "(`RegressionSpecError`) and `--shard` (`ShardError`).",
+        summary: "Reading result files (`ResultFileError`, their histograms: `HistogramDecodingError`), `merge` "
+            + "(`MergeError`), `compare` (`RegressionSpecError`) and `--shard` (`ShardError`).",
         codes: [
             .resultUnreadable, .resultInvalidJSON, .resultSchemaVersion, .resultInvalid, .mergeNoInputs,
             .mergeSchemaVersionMismatch, .mergeScenarioMismatch, .mergeKindMismatch,
             .mergeHistogramConfigurationMismatch, .mergeDuplicateShard, .mergeNotAShard, .mergeShardCountMismatch,
             .mergeDurationMismatch, .compareInvalidSpec, .compareUnknownMetric, .compareInvalidLimit,
-            .shardMalformed, .shardCount, .shardIndex,
+            .shardMalformed, .shardCount, .shardIndex, .histogramEmptyBucket, .histogramValueOutOfRange,
+            .histogramBucketsNotAscending, .histogramCountMismatch, .histogramExtremesInconsistent,
         ]
     )
 }

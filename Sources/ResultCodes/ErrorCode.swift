@@ -43,7 +43,7 @@ package struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// Every family, in the order docs/codes.md lists them.
     package static let families: [ErrorCodeFamily] = [
         .connection, .tls, .handshake, .protocolViolations, .deflate, .exchange, .probes, .results, .command,
-        .server,
+        .server, .albConfig, .reports,
     ]
 
     /// Every code, family by family (`close.<code>` once, as its pattern).

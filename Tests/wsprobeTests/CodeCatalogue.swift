@@ -15,8 +15,8 @@ enum CodeCatalogue {
             "Every code wsprobe shows: in `error[code]` messages, `metrics.errors` and `errorsByTarget` keys, error "
                 + "samples, check outcomes, JUnit failure types and the console. The codes are stable: scripts "
                 + "and thresholds (`count(errors{code=\"tcp.refused\"})`) may match on them. Scenario diagnostics "
-                + "(`scenario.*`) are listed in [scenarios.md](scenarios.md) and ALB lint rules (`alb.*`) in "
-                + "[alb-lint.md](alb-lint.md).",
+                + "(`scenario.*`) are listed in [scenarios.md](scenarios.md) and the rule ids of ALB lint findings "
+                + "in [alb-lint.md](alb-lint.md).",
             "",
             "## Phases",
             "",
