@@ -170,7 +170,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "ResultCodes", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "wsprobeTests",
+            dependencies: ["wsprobe", "ResultCodes", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "InteropTests",
             dependencies: ["WSTransport", "LoadRunner", "Probes", "ResultCodes", "TestSupport", nioPosix],

@@ -1,7 +1,7 @@
 package import NIOCore
+import ResultCodes
 package import RunResults
 package import Scenario
-import ResultCodes
 import WSProtocol
 package import WSTransport
 

@@ -99,9 +99,8 @@ package enum WeightCheck {
             parts.append("\(distribution.total) of \(total) connections identified (\(observed)); \(numbers).")
             parts += distribution.findings.map(\.message)
         }
-        let code: String? =
-            passed ? nil : failures.dominantCode
-            ?? (failures.isEmpty ? ErrorCode.weightsMismatch : ErrorCode.weightsUnidentified).rawValue
+        let fallback = failures.isEmpty ? ErrorCode.weightsMismatch : ErrorCode.weightsUnidentified
+        let code: String? = passed ? nil : failures.dominantCode ?? fallback.rawValue
         return CheckOutcome(
             name: "weights",
             passed: passed,
