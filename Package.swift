@@ -38,46 +38,54 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // The stable error codes and connection phases every output names (docs/codes.md); a leaf.
+        .target(name: "ResultCodes", dependencies: [], swiftSettings: strict),
+
         // Pure protocol side.
         .target(name: "SystemCrypto", dependencies: ["COpenSSL"], swiftSettings: strict),
-        .target(name: "WSProtocol", dependencies: ["SystemCrypto", nioCore], swiftSettings: hotPath),
-        .target(name: "WSDeflate", dependencies: ["WSProtocol", "CZlib", nioCore], swiftSettings: strict),
-        .target(name: "TLSOpenSSL", dependencies: ["COpenSSL", nioCore], swiftSettings: strict),
+        .target(name: "WSProtocol", dependencies: ["SystemCrypto", "ResultCodes", nioCore], swiftSettings: hotPath),
+        .target(
+            name: "WSDeflate",
+            dependencies: ["WSProtocol", "ResultCodes", "CZlib", nioCore],
+            swiftSettings: strict
+        ),
+        .target(name: "TLSOpenSSL", dependencies: ["COpenSSL", "ResultCodes", nioCore], swiftSettings: strict),
 
         // I/O.
         .target(
             name: "WSTransport",
-            dependencies: ["WSProtocol", "WSDeflate", "TLSOpenSSL", nioCore, nioPosix],
+            dependencies: ["WSProtocol", "WSDeflate", "TLSOpenSSL", "ResultCodes", nioCore, nioPosix],
             swiftSettings: hotPath
         ),
 
         // Pure measurement side.
         .target(
             name: "LoadMetrics",
-            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["ResultCodes", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: hotPath
         ),
         // What every output passes through before it leaves the process (secrets hidden).
         .target(name: "SecretRedaction", dependencies: [], swiftSettings: strict),
         .target(name: "Scenario", dependencies: ["Yams", "SecretRedaction"], swiftSettings: strict),
-        .target(name: "ALBConfig", dependencies: ["Scenario"], swiftSettings: strict),
+        .target(name: "ALBConfig", dependencies: ["Scenario", "ResultCodes"], swiftSettings: strict),
 
         // The loopback ALB of `target.embedded`: Scenario's embedded targets served by WSTransport's echo servers.
         .target(
             name: "ALBEmulator",
-            dependencies: ["WSTransport", "Scenario", "WSProtocol", "TLSOpenSSL", nioCore, nioPosix],
+            dependencies: ["WSTransport", "Scenario", "WSProtocol", "TLSOpenSSL", "ResultCodes", nioCore, nioPosix],
             swiftSettings: strict
         ),
 
         .target(
             name: "RunResults",
-            dependencies: ["Scenario", "LoadMetrics", "SecretRedaction"],
+            dependencies: ["Scenario", "LoadMetrics", "SecretRedaction", "ResultCodes"],
             swiftSettings: strict
         ),
         .target(
             name: "Reports",
             dependencies: [
-                "RunResults", "Scenario", "SecretRedaction", .product(name: "Mustache", package: "swift-mustache"),
+                "RunResults", "Scenario", "SecretRedaction", "ResultCodes",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),
@@ -85,7 +93,10 @@ let package = Package(
         // The engine: where the two sides meet.
         .target(
             name: "LoadRunner",
-            dependencies: ["WSTransport", "Scenario", "LoadMetrics", "RunResults", "SecretRedaction", nioCore, nioPosix],
+            dependencies: [
+                "WSTransport", "Scenario", "LoadMetrics", "RunResults", "SecretRedaction", "ResultCodes", nioCore,
+                nioPosix,
+            ],
             swiftSettings: hotPath
         ),
 
@@ -94,7 +105,7 @@ let package = Package(
             name: "Probes",
             dependencies: [
                 "WSTransport", "WSProtocol", "WSDeflate", "TLSOpenSSL", "Scenario", "LoadMetrics", "RunResults",
-                "SecretRedaction", nioCore, nioPosix,
+                "SecretRedaction", "ResultCodes", nioCore, nioPosix,
             ],
             swiftSettings: strict
         ),
@@ -104,7 +115,7 @@ let package = Package(
             name: "wsprobe",
             dependencies: [
                 "WSTransport", "ALBEmulator", "Scenario", "LoadMetrics", "ALBConfig", "LoadRunner", "Probes", "RunResults",
-                "Reports", "SecretRedaction", nioCore, nioPosix,
+                "Reports", "SecretRedaction", "ResultCodes", nioCore, nioPosix,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -118,6 +129,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto"], swiftSettings: strict),
+        .testTarget(name: "ResultCodesTests", dependencies: ["ResultCodes"], swiftSettings: strict),
         .testTarget(name: "SecretRedactionTests", dependencies: ["SecretRedaction"], swiftSettings: strict),
         .testTarget(name: "WSProtocolTests", dependencies: ["WSProtocol", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WSDeflateTests", dependencies: ["WSDeflate", "TestSupport"], swiftSettings: strict),
@@ -128,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WSTransportTests",
-            dependencies: ["WSTransport", "TestSupport", nioEmbedded, nioPosix],
+            dependencies: ["WSTransport", "ResultCodes", "TestSupport", nioEmbedded, nioPosix],
             swiftSettings: strict
         ),
         .testTarget(
@@ -155,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadRunnerTests",
-            dependencies: ["LoadRunner", "RunResults", "WSTransport", "WSProtocol", nioCore, nioPosix],
+            dependencies: ["LoadRunner", "RunResults", "WSTransport", "WSProtocol", "ResultCodes", nioCore, nioPosix],
             swiftSettings: strict
         ),
         .testTarget(
@@ -172,10 +184,14 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "wsprobeTests", dependencies: ["wsprobe", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "wsprobeTests",
+            dependencies: ["wsprobe", "ResultCodes", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["WSTransport", "LoadRunner", "Probes", "RunResults", "Reports", "TestSupport", nioPosix],
+            dependencies: ["WSTransport", "LoadRunner", "Probes", "RunResults", "Reports", "ResultCodes", "TestSupport", nioPosix],
             swiftSettings: strict
         ),
     ]

@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why the embedded ALB emulation could not start or carry out an event.
 package enum EmbeddedALBError: Error, Sendable, Hashable {
     /// A configuration value is out of range or refers to an unknown target.
@@ -7,14 +9,17 @@ package enum EmbeddedALBError: Error, Sendable, Hashable {
     /// A target's echo server could not start.
     case target(id: String, reason: String)
 
-    /// The stable, dotted identifier of the failure.
-    package var code: String {
+    /// The stable code of the failure.
+    package var errorCode: ErrorCode {
         switch self {
-        case .configuration: "embedded.configuration"
-        case .bind: "embedded.bind"
-        case .target: "embedded.target"
+        case .configuration: .embeddedConfiguration
+        case .bind: .embeddedBind
+        case .target: .embeddedTarget
         }
     }
+
+    /// The code as it is printed.
+    package var code: String { self.errorCode.rawValue }
 }
 
 extension EmbeddedALBError: CustomStringConvertible {

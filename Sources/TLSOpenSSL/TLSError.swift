@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why a TLS context could not be built or a TLS connection failed.
 ///
 /// Each case has a stable `code` (shown in every report and counted in error summaries) and a `description`
@@ -26,14 +28,17 @@ package enum TLSError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Stable identifier: `tls.untrusted`, `tls.hostname-mismatch`, `tls.expired`, `tls.handshake`,
     /// `tls.protocol` or `tls.config`.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .untrusted: return "tls.untrusted"
-        case .hostnameMismatch: return "tls.hostname-mismatch"
-        case .expired: return "tls.expired"
-        case .handshakeFailed: return "tls.handshake"
-        case .connectionFailed: return "tls.protocol"
-        case .config: return "tls.config"
+        case .untrusted: return .tlsUntrusted
+        case .hostnameMismatch: return .tlsHostnameMismatch
+        case .expired: return .tlsExpired
+        case .handshakeFailed: return .tlsHandshake
+        case .connectionFailed: return .tlsProtocol
+        case .config: return .tlsConfig
         }
     }
 

@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// A permessage-deflate setting this endpoint cannot use, or a zlib stream that could not be created.
 ///
 /// These come from configuration (scenario files, command-line flags) or the machine, never from the peer.
@@ -13,12 +15,15 @@ package enum DeflateConfigurationError: Error, Equatable, Sendable {
     case zlibInitFailed(function: String, code: Int32)
 
     /// The stable, dotted identifier of this failure.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .windowBitsOutOfRange: "deflate.config.window-bits-range"
-        case .windowBitsUnsupported: "deflate.config.window-bits-unsupported"
-        case .levelOutOfRange: "deflate.config.level-range"
-        case .zlibInitFailed: "deflate.zlib-init-failed"
+        case .windowBitsOutOfRange: .deflateConfigWindowBitsRange
+        case .windowBitsUnsupported: .deflateConfigWindowBitsUnsupported
+        case .levelOutOfRange: .deflateConfigLevelRange
+        case .zlibInitFailed: .deflateZlibInitFailed
         }
     }
 }

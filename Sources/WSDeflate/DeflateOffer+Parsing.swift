@@ -1,3 +1,4 @@
+import ResultCodes
 import WSProtocol
 
 extension DeflateOffer {
@@ -76,7 +77,7 @@ package struct DeflateOfferSyntaxError: Error, Equatable, Sendable, CustomString
     package var reason: String
 
     /// The stable code of this usage error.
-    package var code: String { "usage.deflate" }
+    package var code: String { ErrorCode.usageDeflate.rawValue }
 
     package var description: String {
         "The permessage-deflate offer '\(self.text)' is invalid: \(self.reason)."

@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// A failed opening handshake, seen from the client: the server's answer broke RFC 6455 §4.1 or RFC 7692,
 /// or was not a 101 at all.
 ///
@@ -58,33 +60,36 @@ package enum HandshakeError: Error, Equatable, Sendable {
     case deflateClientWindowBitsUnsupported(received: Int)
 
     /// The stable, dotted identifier of this failure.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .invalidRequest: "handshake.invalid-request"
-        case .closedBeforeResponse: "handshake.closed-before-response"
-        case .responseHeadTooLarge: "handshake.response-head-too-large"
-        case .malformedResponse: "handshake.malformed-response"
-        case .unexpectedStatus(let status, _, _, _): HandshakeStatusClass(status: status).code
-        case .upgradeMissing: "handshake.upgrade-missing"
-        case .upgradeInvalid: "handshake.upgrade-invalid"
-        case .connectionMissing: "handshake.connection-missing"
-        case .acceptMissing: "handshake.accept-missing"
-        case .acceptMismatch: "handshake.accept-mismatch"
-        case .subprotocolNotOffered: "handshake.subprotocol-not-offered"
-        case .subprotocolMissing: "handshake.subprotocol-missing"
-        case .extensionHeaderMalformed: "handshake.extension-header-malformed"
-        case .extensionNotOffered: "handshake.extension-not-offered"
-        case .deflateMultipleAccepted: "deflate.multiple-accepted"
-        case .deflateUnknownParameter: "deflate.unknown-parameter"
-        case .deflateDuplicateParameter: "deflate.duplicate-parameter"
-        case .deflateUnexpectedValue: "deflate.unexpected-value"
-        case .deflateInvalidValue: "deflate.invalid-value"
-        case .deflateServerNoContextTakeoverMissing: "deflate.server-no-context-takeover-missing"
-        case .deflateServerWindowBitsMissing: "deflate.server-window-bits-missing"
-        case .deflateServerWindowBitsTooLarge: "deflate.server-window-bits-too-large"
-        case .deflateClientWindowBitsNotOffered: "deflate.client-window-bits-not-offered"
-        case .deflateClientWindowBitsTooLarge: "deflate.client-window-bits-too-large"
-        case .deflateClientWindowBitsUnsupported: "deflate.client-window-bits-unsupported"
+        case .invalidRequest: .handshakeInvalidRequest
+        case .closedBeforeResponse: .handshakeClosedBeforeResponse
+        case .responseHeadTooLarge: .handshakeResponseHeadTooLarge
+        case .malformedResponse: .handshakeMalformedResponse
+        case .unexpectedStatus(let status, _, _, _): HandshakeStatusClass(status: status).errorCode
+        case .upgradeMissing: .handshakeUpgradeMissing
+        case .upgradeInvalid: .handshakeUpgradeInvalid
+        case .connectionMissing: .handshakeConnectionMissing
+        case .acceptMissing: .handshakeAcceptMissing
+        case .acceptMismatch: .handshakeAcceptMismatch
+        case .subprotocolNotOffered: .handshakeSubprotocolNotOffered
+        case .subprotocolMissing: .handshakeSubprotocolMissing
+        case .extensionHeaderMalformed: .handshakeExtensionHeaderMalformed
+        case .extensionNotOffered: .handshakeExtensionNotOffered
+        case .deflateMultipleAccepted: .deflateMultipleAccepted
+        case .deflateUnknownParameter: .deflateUnknownParameter
+        case .deflateDuplicateParameter: .deflateDuplicateParameter
+        case .deflateUnexpectedValue: .deflateUnexpectedValue
+        case .deflateInvalidValue: .deflateInvalidValue
+        case .deflateServerNoContextTakeoverMissing: .deflateServerNoContextTakeoverMissing
+        case .deflateServerWindowBitsMissing: .deflateServerWindowBitsMissing
+        case .deflateServerWindowBitsTooLarge: .deflateServerWindowBitsTooLarge
+        case .deflateClientWindowBitsNotOffered: .deflateClientWindowBitsNotOffered
+        case .deflateClientWindowBitsTooLarge: .deflateClientWindowBitsTooLarge
+        case .deflateClientWindowBitsUnsupported: .deflateClientWindowBitsUnsupported
         }
     }
 

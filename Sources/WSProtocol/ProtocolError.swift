@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// A violation of RFC 6455 or RFC 7692 by the peer's frames, or a configured limit exceeded.
 ///
 /// Each case names the values involved. `code` is stable across releases and appears the same way in the
@@ -38,24 +40,27 @@ package enum ProtocolError: Error, Hashable, Sendable {
     case compressedFrameInvalid(reason: String)
 
     /// The stable, dotted identifier of this failure.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .reservedBitsSet: "protocol.reserved-bits"
-        case .reservedOpcode: "protocol.reserved-opcode"
-        case .unexpectedMasking: "protocol.masking"
-        case .controlFrameTooLong: "protocol.control-frame-too-long"
-        case .fragmentedControlFrame: "protocol.fragmented-control-frame"
-        case .payloadLengthTopBitSet: "protocol.payload-length"
-        case .unexpectedContinuation: "protocol.unexpected-continuation"
-        case .expectedContinuation: "protocol.expected-continuation"
-        case .frameTooLarge: "protocol.frame-too-large"
-        case .messageTooLarge: "protocol.message-too-large"
-        case .invalidUTF8: "protocol.invalid-utf8"
-        case .closePayloadTooShort: "protocol.close-payload"
-        case .badCloseCode: "protocol.bad-close-code"
-        case .invalidCloseReason: "protocol.close-reason-utf8"
-        case .decompressionFailed: "deflate.inflate-failed"
-        case .compressedFrameInvalid: "deflate.rsv1"
+        case .reservedBitsSet: .protocolReservedBits
+        case .reservedOpcode: .protocolReservedOpcode
+        case .unexpectedMasking: .protocolMasking
+        case .controlFrameTooLong: .protocolControlFrameTooLong
+        case .fragmentedControlFrame: .protocolFragmentedControlFrame
+        case .payloadLengthTopBitSet: .protocolPayloadLength
+        case .unexpectedContinuation: .protocolUnexpectedContinuation
+        case .expectedContinuation: .protocolExpectedContinuation
+        case .frameTooLarge: .protocolFrameTooLarge
+        case .messageTooLarge: .protocolMessageTooLarge
+        case .invalidUTF8: .protocolInvalidUTF8
+        case .closePayloadTooShort: .protocolClosePayload
+        case .badCloseCode: .protocolBadCloseCode
+        case .invalidCloseReason: .protocolCloseReasonUTF8
+        case .decompressionFailed: .deflateInflateFailed
+        case .compressedFrameInvalid: .deflateRSV1
         }
     }
 

@@ -1,6 +1,7 @@
 import ALBConfig
 import ArgumentParser
 import Foundation
+import ResultCodes
 import Scenario
 
 /// `wsprobe alb scenario FILE…`: writes a routing-matrix scenario generated from saved IONOS forwarding rules.
@@ -75,7 +76,9 @@ struct ALBScenarioCommand: ParsableCommand {
         let loaded = ScenarioLoader().load(yaml: text, file: output ?? "<generated>")
         if !loaded.diagnostics.isEmpty {
             for rendered in loaded.renderedDiagnostics { printError(rendered) }
-            printError("error[alb.scenario.invalid]: the generated scenario does not load cleanly (a wsprobe bug).")
+            printError(
+                "error[\(ErrorCode.albScenarioInvalid)]: the generated scenario does not load cleanly (a wsprobe bug)."
+            )
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
         guard let output else {
@@ -85,7 +88,7 @@ struct ALBScenarioCommand: ParsableCommand {
         do {
             try writeOutputFile(text, to: URL(fileURLWithPath: output))
         } catch {
-            printError("error[alb.scenario.write]: cannot write \(output): \(error.localizedDescription)")
+            printError("error[\(ErrorCode.albScenarioWrite)]: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.couldNotStart.rawValue)
         }
         printError("wrote \(output): \(scenario.routes.count) routes, \(scenario.notes.count) notes")

@@ -4,6 +4,7 @@ import LoadRunner
 import NIOPosix
 import Probes
 import Reports
+import ResultCodes
 import RunResults
 import WSProtocol
 import WSTransport
@@ -108,7 +109,7 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "report.write",
+                code: .outputWrite,
                 message: "Could not write the reports: \(error)"
             )
         }

@@ -1,6 +1,7 @@
 import ALBEmulator
 import NIOCore
 import NIOPosix
+import ResultCodes
 import Scenario
 import WSProtocol
 import WSTransport
@@ -25,7 +26,7 @@ enum EmbeddedTarget {
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "embedded.start",
+                code: .embeddedStart,
                 message: "The built-in echo target could not start on 127.0.0.1: \(error)"
             )
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ResultCodes
 import TLSOpenSSL
 import WSTransport
 
@@ -40,7 +41,7 @@ struct EphemeralTLSFiles {
             try? FileManager.default.removeItem(at: directory)
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "embedded.tls",
+                code: .embeddedTLS,
                 message: "cannot make the embedded target's TLS certificate: \(error)"
             )
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ResultCodes
 import RunResults
 
 /// wsprobe's exit statuses (docs/exit-codes.md), modelled on k6's.
@@ -35,6 +36,23 @@ struct CommandFailure: Error, CustomStringConvertible {
     var status: ExitStatus
     var code: String
     var message: String
+
+    /// A failure of the command itself, with its catalogued code (docs/codes.md); `status` must be the code's own.
+    init(status: ExitStatus, code: ErrorCode, message: String) {
+        assert(code.exitStatus == nil || code.exitStatus == status.rawValue, "\(code) does not exit \(status)")
+        self.init(status: status, forwarding: code.rawValue, message: message)
+    }
+
+    /// A lower layer's failure (`error.code` of a `ConnectError`, `DiagnosticError`, …), passed on as it is.
+    init(status: ExitStatus, code: String, message: String) {
+        self.init(status: status, forwarding: code, message: message)
+    }
+
+    private init(status: ExitStatus, forwarding code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
 
     var description: String { "error[\(self.code)]: \(self.message)" }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LoadRunner
 import NIOPosix
 import Probes
+import ResultCodes
 import RunResults
 import WSDeflate
 import WSProtocol
@@ -89,14 +90,14 @@ extension ProbeCommand {
             guard (1...100).contains(self.count) else {
                 throw CommandFailure(
                     status: .invalidInput,
-                    code: "usage.count",
+                    code: .usageCount,
                     message: "--count must be from 1 to 100."
                 )
             }
             if self.connection.deflate != nil {
                 throw CommandFailure(
                     status: .invalidInput,
-                    code: "usage.deflate",
+                    code: .usageDeflate,
                     message: "probe deflate makes its own offers; give them with --offer, not --deflate."
                 )
             }

@@ -3,6 +3,7 @@ import Foundation
 import LoadRunner
 import NIOCore
 import NIOPosix
+import ResultCodes
 import RunResults
 import Scenario
 import WSProtocol
@@ -73,21 +74,21 @@ extension ProbeCommand {
             let scenario = try self.target.load()
             guard scenario.load.messages != nil else {
                 throw Self.usage(
-                    "rate.no-messages",
+                    .rateNoMessages,
                     "the scenario has no load.messages.rate to search; add one, e.g. load.messages.rate: 100/s"
                 )
             }
             guard !scenario.thresholds.isEmpty else {
-                throw Self.usage("rate.no-thresholds", "the scenario has no thresholds: they decide which rates pass")
+                throw Self.usage(.rateNoThresholds, "the scenario has no thresholds: they decide which rates pass")
             }
             let search = try self.rateSearch()
             let stepDuration: Duration
             do {
                 stepDuration = try Duration.parseHuman(self.step)
             } catch {
-                throw Self.usage("usage.duration", "--step: \(error)")
+                throw Self.usage(.usageDuration, "--step: \(error)")
             }
-            guard stepDuration >= .seconds(1) else { throw Self.usage("usage.duration", "--step must be at least 1s.") }
+            guard stepDuration >= .seconds(1) else { throw Self.usage(.usageDuration, "--step must be at least 1s.") }
             // Through an ALB emulation its timed events are not replayed: each step is a run of its own.
             return try await self.target.withTarget(scenario) { scenario, url, _ in
                 try await self.run(scenario, url: url, search: search, stepDuration: stepDuration)
@@ -123,7 +124,7 @@ extension ProbeCommand {
                     message: error.message
                 )
             } catch {
-                throw CommandFailure(status: .couldNotStart, code: "run.start", message: "\(error)")
+                throw CommandFailure(status: .couldNotStart, code: .runStart, message: "\(error)")
             }
         }
 
@@ -132,29 +133,29 @@ extension ProbeCommand {
             func rate(_ text: String, flag: String) throws -> Int {
                 do {
                     let value = try Rate.parse(text).perSecond.rounded()
-                    guard value >= 1 else { throw Self.usage("usage.rate", "\(flag) must be at least 1/s.") }
+                    guard value >= 1 else { throw Self.usage(.usageRate, "\(flag) must be at least 1/s.") }
                     return Int(value)
                 } catch let error as UnitError {
-                    throw Self.usage("usage.rate", "\(flag): \(error)")
+                    throw Self.usage(.usageRate, "\(flag): \(error)")
                 }
             }
             let from = try rate(self.from, flag: "--from")
             let to = try rate(self.to, flag: "--to")
-            guard to >= from else { throw Self.usage("usage.rate", "--to must not be below --from.") }
+            guard to >= from else { throw Self.usage(.usageRate, "--to must not be below --from.") }
             let precision: Double
             do {
                 precision = try Percentage.parse(self.precision).fraction
             } catch {
-                throw Self.usage("usage.precision", "--precision: \(error)")
+                throw Self.usage(.usagePrecision, "--precision: \(error)")
             }
-            guard precision > 0 else { throw Self.usage("usage.precision", "--precision must be above 0%.") }
+            guard precision > 0 else { throw Self.usage(.usagePrecision, "--precision must be above 0%.") }
             guard (1...50).contains(self.maxSteps) else {
-                throw Self.usage("usage.max-steps", "--max-steps must be from 1 to 50.")
+                throw Self.usage(.usageMaxSteps, "--max-steps must be from 1 to 50.")
             }
             return RateSearch(from: from, to: to, precision: precision, maxSteps: self.maxSteps)
         }
 
-        private static func usage(_ code: String, _ message: String) -> CommandFailure {
+        private static func usage(_ code: ErrorCode, _ message: String) -> CommandFailure {
             CommandFailure(status: .invalidInput, code: code, message: message)
         }
     }

@@ -4,6 +4,7 @@ import LoadRunner
 import NIOCore
 import NIOPosix
 import Probes
+import ResultCodes
 import RunResults
 import Scenario
 import Synchronization
@@ -114,7 +115,7 @@ struct ProbeCommand: AsyncParsableCommand {
             guard plan.maximum > .zero, plan.resolution > .zero else {
                 throw CommandFailure(
                     status: .invalidInput,
-                    code: "usage.duration",
+                    code: .usageDuration,
                     message: "--max and --resolution must be positive."
                 )
             }
@@ -124,7 +125,7 @@ struct ProbeCommand: AsyncParsableCommand {
                 guard let mode = IdleProbeMode(rawValue: trimmed) else {
                     throw CommandFailure(
                         status: .invalidInput,
-                        code: "usage.modes",
+                        code: .usageModes,
                         message: "--modes: '\(trimmed)' is not one of none, ping, pong, data."
                     )
                 }
@@ -139,7 +140,7 @@ struct ProbeCommand: AsyncParsableCommand {
                 } catch {
                     throw CommandFailure(
                         status: .invalidInput,
-                        code: "usage.expect-cutoff",
+                        code: .usageExpectCutoff,
                         message: "--expect-cutoff '\(text)': \(error)"
                     )
                 }
@@ -174,7 +175,7 @@ struct ProbeCommand: AsyncParsableCommand {
             } catch {
                 throw CommandFailure(
                     status: .couldNotStart,
-                    code: "embedded.start",
+                    code: .embeddedStart,
                     message: "The built-in echo target could not start on 127.0.0.1: \(error)"
                 )
             }

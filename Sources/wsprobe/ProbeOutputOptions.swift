@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import ResultCodes
 import RunResults
 
 /// The outputs every `wsprobe probe` command shares: text or `--json` on standard output, and report files
@@ -48,7 +49,7 @@ struct ProbeOutputOptions: ParsableArguments {
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "report.write",
+                code: .outputWrite,
                 message: "Could not write the reports: \(error)"
             )
         }

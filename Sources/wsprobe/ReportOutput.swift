@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import ResultCodes
 import RunResults
 
 /// Shared plumbing of `report`, `merge` and `compare`: reading result files, writing formats,
@@ -42,7 +43,9 @@ enum ReportOutput {
             try writer.write(result, to: url)
             return true
         } catch {
-            Self.printError("\(path): error[report.unwritable]: cannot write the report: \(error.localizedDescription)")
+            Self.printError(
+                "\(path): error[\(ErrorCode.outputWrite)]: cannot write the report: \(error.localizedDescription)"
+            )
             return false
         }
     }

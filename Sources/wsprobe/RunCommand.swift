@@ -7,6 +7,7 @@ import NIOCore
 import NIOPosix
 import Probes
 import Reports
+import ResultCodes
 import RunResults
 import Scenario
 import WSProtocol
@@ -75,7 +76,7 @@ struct RunCommand: AsyncParsableCommand {
             do {
                 return try Duration.parseHuman(text)
             } catch {
-                throw CommandFailure(status: .invalidInput, code: "usage.duration", message: "--duration: \(error)")
+                throw CommandFailure(status: .invalidInput, code: .usageDuration, message: "--duration: \(error)")
             }
         }
         let folder = try RunOutput.prepare(
@@ -148,7 +149,7 @@ struct RunCommand: AsyncParsableCommand {
             outcome = try await coordinator.run(on: group)
         } catch {
             events?.cancel()
-            throw CommandFailure(status: .couldNotStart, code: "run.start", message: "\(error)")
+            throw CommandFailure(status: .couldNotStart, code: .runStart, message: "\(error)")
         }
         events?.cancel()
         let fired = await events?.value ?? []
@@ -165,7 +166,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "output.write",
+                code: .outputWrite,
                 message: "cannot write the reports into \(folder.path): \(error)"
             )
         }

@@ -2,7 +2,9 @@ import ALBEmulator
 import Foundation
 import LoadRunner
 import Reports
+import ResultCodes
 import Scenario
+import WSTransport
 
 /// The output folder of `wsprobe run`: created up front so an unwritable folder fails before any load.
 enum RunOutput {
@@ -24,7 +26,7 @@ enum RunOutput {
         } catch {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "output.unwritable",
+                code: .outputUnwritable,
                 message: "the output folder \(folder.path) is not writable: \(error.localizedDescription)"
             )
         }
@@ -56,7 +58,7 @@ enum RunOutput {
         if case .closed = plan.load {
             throw CommandFailure(
                 status: .couldNotStart,
-                code: "limits.open-files",
+                code: .limitsOpenFiles,
                 message: "\(what): the run could not reach its connection count. Raise the limit (ulimit -Hn), "
                     + "lower load.connections, or split the run with --shard i/N over several processes."
             )

@@ -1,4 +1,5 @@
 import NIOCore
+import ResultCodes
 import TestSupport
 import Testing
 import WSDeflate

@@ -1,4 +1,5 @@
 import NIOCore
+import ResultCodes
 import TLSOpenSSL
 import TestSupport
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import LoadMetrics
 import LoadRunner
 import NIOCore
+import ResultCodes
 import RunResults
 import Testing
 import WSProtocol
@@ -120,7 +121,7 @@ struct RunSamplesTests {
         #expect(outcome.totals.errors["expect.mismatch"] == 20)
         let samples = outcome.errorSamples[code: "expect.mismatch"]
         #expect(samples.count == ErrorSamples.limitPerCode)
-        #expect(samples.allSatisfy { $0.phase == "message" && $0.message.contains("hello") })
+        #expect(samples.allSatisfy { $0.phase == "open" && $0.message.contains("hello") })
         let result = outcome.runResult(commandLine: ["wsprobe", "run"], toolVersion: "test")
         let summary = result.errorSummaries.first { $0.code == "expect.mismatch" }
         #expect(summary?.count == 20)

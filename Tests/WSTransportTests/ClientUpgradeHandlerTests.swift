@@ -1,5 +1,6 @@
 import NIOCore
 import NIOEmbedded
+import ResultCodes
 import TLSOpenSSL
 import Testing
 import WSDeflate

@@ -143,7 +143,7 @@ struct CheckCommandTests {
         defer { server.stop() }
         let run = try await WSProbeBinary.run(["check", server.url(.closeAfterUpgrade)])
         #expect(run.status == 1)
-        #expect(run.standardOutput.contains("[close.early]"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("FAIL in open [closed.open]"), "\(run.standardOutput)")
         #expect(run.standardOutput.contains("closed with 1001"))
         #expect(run.standardOutput.contains("after the upgrade, before echo 1 of 3"))
     }

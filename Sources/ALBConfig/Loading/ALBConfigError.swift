@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why a saved IONOS document could not be loaded; each case names the file and, where known, the JSON path.
 package enum ALBConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read at all.
@@ -14,14 +16,17 @@ package enum ALBConfigError: Error, Sendable, Equatable, CustomStringConvertible
     case unrecognizedDocument(file: String, path: JSONPath, detail: String)
 
     /// A stable dotted code for scripts and reports.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .unreadable: "alb.file-unreadable"
-        case .malformedJSON: "alb.malformed-json"
-        case .wrongType: "alb.wrong-type"
-        case .missingField: "alb.missing-field"
-        case .invalidValue: "alb.invalid-value"
-        case .unrecognizedDocument: "alb.unrecognized-document"
+        case .unreadable: .albFileUnreadable
+        case .malformedJSON: .albMalformedJSON
+        case .wrongType: .albWrongType
+        case .missingField: .albMissingField
+        case .invalidValue: .albInvalidValue
+        case .unrecognizedDocument: .albUnrecognizedDocument
         }
     }
 

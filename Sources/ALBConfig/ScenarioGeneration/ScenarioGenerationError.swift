@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why no scenario could be generated.
 package enum ScenarioGenerationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The files hold no forwarding rule.
@@ -10,12 +12,15 @@ package enum ScenarioGenerationError: Error, Sendable, Hashable, CustomStringCon
     case noBaseURL(String)
 
     /// A stable dotted code.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .noForwardingRule: "alb.scenario.no-forwarding-rule"
-        case .ambiguousForwardingRule: "alb.scenario.ambiguous-forwarding-rule"
-        case .unknownForwardingRule: "alb.scenario.unknown-forwarding-rule"
-        case .noBaseURL: "alb.scenario.no-base-url"
+        case .noForwardingRule: .albScenarioNoForwardingRule
+        case .ambiguousForwardingRule: .albScenarioAmbiguousForwardingRule
+        case .unknownForwardingRule: .albScenarioUnknownForwardingRule
+        case .noBaseURL: .albScenarioNoBaseURL
         }
     }
 

@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why an encoded histogram (``HistogramBuckets``) cannot be turned back into a ``LatencyHistogram``.
 ///
 /// Encoded histograms come from files (shard reports), so every inconsistency is a typed error with a
@@ -15,13 +17,16 @@ package enum HistogramDecodingError: Error, Equatable, Sendable {
     case extremesInconsistent(min: UInt64, max: UInt64)
 
     /// The stable, dotted identifier of this failure.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .emptyBucket: "histogram.empty-bucket"
-        case .valueOutOfRange: "histogram.value-out-of-range"
-        case .bucketsNotAscending: "histogram.buckets-not-ascending"
-        case .countMismatch: "histogram.count-mismatch"
-        case .extremesInconsistent: "histogram.extremes-inconsistent"
+        case .emptyBucket: .histogramEmptyBucket
+        case .valueOutOfRange: .histogramValueOutOfRange
+        case .bucketsNotAscending: .histogramBucketsNotAscending
+        case .countMismatch: .histogramCountMismatch
+        case .extremesInconsistent: .histogramExtremesInconsistent
         }
     }
 }

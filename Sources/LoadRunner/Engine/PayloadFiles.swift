@@ -1,4 +1,5 @@
 import Foundation
+import ResultCodes
 import Scenario
 
 /// The `send.file` payloads of a scenario, read once before a run, each at most `ByteSize.payloadMaximum`
@@ -17,7 +18,7 @@ enum PayloadFiles {
             else {
                 throw RunPlanError(
                     .couldNotStart,
-                    code: EngineCode.payloadFile,
+                    code: ErrorCode.payloadFile,
                     "cannot read the payload file '\(resolved)'"
                 )
             }
@@ -25,7 +26,7 @@ enum PayloadFiles {
             guard data.count <= ByteSize.payloadMaximum else {
                 throw RunPlanError(
                     .invalid,
-                    code: EngineCode.payloadSize,
+                    code: ErrorCode.payloadSize,
                     "the payload file '\(resolved)' is larger than \(ByteSize(bytes: ByteSize.payloadMaximum)), "
                         + "the message limit"
                 )

@@ -1,5 +1,6 @@
 package import Foundation
 package import LoadMetrics
+import ResultCodes
 package import RunResults
 
 /// What the engine hands over at the end of a run. It is not a result of its own: `runResult(...)` turns it
@@ -82,8 +83,8 @@ package struct RunOutcome: Sendable {
             message: "\(self.expectedStatusAnswers) of \(attempts) upgrade requests were answered with \(expected).",
             observed: String(self.expectedStatusAnswers),
             expected: String(attempts),
-            phase: "upgrade",
-            code: passed ? nil : "expect.status"
+            phase: Phase.upgrade.rawValue,
+            code: passed ? nil : ErrorCode.expectStatus.rawValue
         )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import ResultCodes
 package import Scenario
 import TLSOpenSSL
 import WSDeflate
@@ -51,7 +52,7 @@ extension RunPlan {
             do {
                 sources.append(try SocketAddress(ipAddress: text, port: 0))
             } catch {
-                throw RunPlanError(.invalid, code: EngineCode.usageSource, "'\(text)' is not a usable source address.")
+                throw RunPlanError(.invalid, code: ErrorCode.usageSource, "'\(text)' is not a usable source address.")
             }
         }
         let load: Load
@@ -109,7 +110,7 @@ extension RunPlan {
         do {
             return try WebSocketURL(text)
         } catch {
-            throw RunPlanError(.invalid, code: error.code, error.description)
+            throw RunPlanError(.invalid, code: error.errorCode, error.description)
         }
     }
 
@@ -132,7 +133,7 @@ extension RunPlan {
                 clientMaxWindowBits: clientBits
             )
         } catch {
-            throw RunPlanError(.invalid, code: error.code, error.description)
+            throw RunPlanError(.invalid, code: error.errorCode, error.description)
         }
     }
 
@@ -148,7 +149,7 @@ extension RunPlan {
         do {
             return try TLSContext(configuration: configuration)
         } catch {
-            throw RunPlanError(.couldNotStart, code: error.code, error.description)
+            throw RunPlanError(.couldNotStart, code: error.errorCode, error.description)
         }
     }
 }

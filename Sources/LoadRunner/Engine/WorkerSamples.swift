@@ -1,4 +1,5 @@
 import Foundation
+import ResultCodes
 package import RunResults
 import TLSOpenSSL
 package import WSProtocol
@@ -71,7 +72,7 @@ package struct WorkerSamples: Sendable, Hashable {
     package static func sample(expectation message: String, response: UpgradeResponseHead) -> ErrorSample {
         ErrorSample(
             message: message,
-            phase: EnginePhase.upgrade,
+            phase: Phase.upgrade.rawValue,
             status: response.status,
             headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) }
         )

@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why a `--shard i/N` value was rejected.
 package enum ShardError: Error, Equatable, Sendable {
     /// Not of the form `i/N` with decimal integers.
@@ -10,12 +12,15 @@ package enum ShardError: Error, Equatable, Sendable {
     case tooManyParts(count: Int, parts: Int)
 
     /// The stable, dotted identifier of this failure.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .malformed: "shard.malformed"
-        case .countNotPositive: "shard.count"
-        case .indexOutOfRange: "shard.index"
-        case .tooManyParts: "shard.count"
+        case .malformed: .shardMalformed
+        case .countNotPositive: .shardCount
+        case .indexOutOfRange: .shardIndex
+        case .tooManyParts: .shardCount
         }
     }
 }

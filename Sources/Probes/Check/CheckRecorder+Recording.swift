@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import ResultCodes
 import RunResults
 import SecretRedaction
 import TLSOpenSSL
@@ -119,8 +120,8 @@ extension CheckRecorder {
         self.failure = session.failure
         if self.failure == nil, let close = session.close, !close.wasClean {
             self.failure = CheckFailure(
-                phase: "close",
-                code: "close.unclean",
+                phase: ResultCodes.Phase.close.rawValue,
+                code: ErrorCode.closeUnclean.rawValue,
                 message: "The closing handshake did not complete cleanly: "
                     + CloseDescription.line(close, transport: session.transport) + "."
             )

@@ -1,4 +1,5 @@
 package import NIOCore
+import ResultCodes
 import RunResults
 import SecretRedaction
 import TLSOpenSSL
@@ -28,7 +29,7 @@ package enum CheckRun {
             return result
         } catch {
             finished.fail(error)
-            result.failure = CheckFailure(phase: "tcp", code: "internal", message: "\(error)")
+            result.failure = CheckFailure(phase: Phase.tcp.rawValue, code: ErrorCode.internalError.rawValue, message: "\(error)")
             return result
         }
         result.record(info: info)
@@ -36,7 +37,7 @@ package enum CheckRun {
             let outcome = try await finished.futureResult.get()
             result.record(session: outcome, plan: plan, info: info)
         } catch {
-            result.failure = CheckFailure(phase: "open", code: "internal", message: "\(error)")
+            result.failure = CheckFailure(phase: Phase.open.rawValue, code: ErrorCode.internalError.rawValue, message: "\(error)")
         }
         return result
     }

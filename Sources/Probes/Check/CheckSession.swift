@@ -1,4 +1,5 @@
 import NIOCore
+import ResultCodes
 import RunResults
 import WSProtocol
 import WSTransport
@@ -85,7 +86,7 @@ final class CheckSession: WebSocketDelegate {
                 at: at
             )
         } else if self.outcome.failure == nil, let error = outcome.error {
-            self.outcome.failure = .init(phase: "close", code: error.code, message: error.description)
+            self.outcome.failure = .init(phase: Phase.close.rawValue, code: error.code, message: error.description)
         }
         self.finished.succeed(self.outcome)
     }
@@ -135,7 +136,7 @@ final class CheckSession: WebSocketDelegate {
                 let count = session.unsolicitedSinceSend
                 return session.fail(
                     socket,
-                    code: "echo.mismatch",
+                    code: ErrorCode.echoMismatch.rawValue,
                     "Echo \(session.outcome.echoes.count + 1) of \(session.plan.echoCount) did not come back within"
                         + " \(seconds) s; \(count) message\(count == 1 ? "" : "s") that did not match what was sent"
                         + " arrived instead (\(session.outcome.unsolicited.latest)): the target is not an echo server?"
@@ -143,7 +144,7 @@ final class CheckSession: WebSocketDelegate {
             }
             session.fail(
                 socket,
-                code: "timeout.open",
+                code: ErrorCode.timeoutOpen.rawValue,
                 "No reply to \(what) within \(seconds) s: the connection is open but nothing comes back"
                     + " (a proxy buffering frames, or a target that does not echo?)."
             )
@@ -152,7 +153,7 @@ final class CheckSession: WebSocketDelegate {
 
     private func fail(_ socket: WebSocketHandler, code: String, _ message: String) {
         guard self.outcome.failure == nil else { return }
-        self.outcome.failure = .init(phase: "open", code: code, message: message)
+        self.outcome.failure = .init(phase: Phase.open.rawValue, code: code, message: message)
         self.outcome.closeStartedAt = .now()
         try? socket.close(code: .normalClosure)
     }
@@ -166,7 +167,7 @@ final class CheckSession: WebSocketDelegate {
         at: NIODeadline
     ) -> CheckFailure {
         if let error = close.error {
-            return .init(phase: "open", code: error.code, message: error.description)
+            return .init(phase: Phase.open.rawValue, code: error.code, message: error.description)
         }
         let after = outcome.openedAt.map { Double((at - $0).nanoseconds) / 1e6 } ?? 0
         let step =
@@ -178,8 +179,8 @@ final class CheckSession: WebSocketDelegate {
             ? "closed with \(close.code.rawValue)\(close.reason.isEmpty ? "" : " '\(close.reason)'")"
             : (reset ? "reset TCP (RST) without a close frame (1006)" : "ended TCP without a close frame (1006)")
         return .init(
-            phase: "open",
-            code: close.code != .abnormalClosure ? "close.early" : (reset ? "reset.open" : "closed.open"),
+            phase: Phase.open.rawValue,
+            code: (reset ? ErrorCode.resetOpen : ErrorCode.closedOpen).rawValue,
             message: "The server \(how) \(CheckFormat.milliseconds(after)) after the upgrade, \(step)"
                 + " (an idle timeout right after the upgrade, or a draining target?)."
         )

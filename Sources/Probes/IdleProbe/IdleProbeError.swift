@@ -1,3 +1,5 @@
+import ResultCodes
+
 /// Why the idle probe could not run at all.
 package struct IdleProbeError: Error, Sendable, CustomStringConvertible {
     /// A stable dotted code: `probe.connect` when no probe connection opened.
@@ -7,5 +9,5 @@ package struct IdleProbeError: Error, Sendable, CustomStringConvertible {
     package var description: String { self.message }
 
     /// The code when no probe connection upgraded: the probe measured nothing.
-    package static let noConnection = "probe.connect"
+    package static let noConnection = ErrorCode.probeConnect.rawValue
 }

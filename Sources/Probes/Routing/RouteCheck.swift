@@ -1,4 +1,5 @@
 package import NIOCore
+import ResultCodes
 package import RunResults
 package import Scenario
 import WSProtocol
@@ -57,7 +58,7 @@ package enum RouteCheck {
             message: message,
             observed: observed,
             expected: expected,
-            phase: "upgrade",
+            phase: Phase.upgrade.rawValue,
             code: verdict.code
         )
     }
@@ -76,7 +77,7 @@ package enum RouteCheck {
             name: "route \(route.name)",
             passed: false,
             message: "Route '\(route.name)' was not run: \(error.description)",
-            phase: "upgrade",
+            phase: Phase.upgrade.rawValue,
             code: error.code
         )
     }

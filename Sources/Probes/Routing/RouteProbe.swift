@@ -1,4 +1,5 @@
 package import NIOCore
+import ResultCodes
 import WSProtocol
 package import WSTransport
 
@@ -32,7 +33,7 @@ package enum RouteProbe {
             return .failed(code: failure.error.code, message: failure.error.description)
         } catch {
             closed.succeed(nil)
-            return .failed(code: "internal", message: "\(error)")
+            return .failed(code: ErrorCode.internalError.rawValue, message: "\(error)")
         }
     }
 }

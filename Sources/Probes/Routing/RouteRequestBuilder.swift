@@ -1,4 +1,5 @@
 import Foundation
+import ResultCodes
 package import Scenario
 import WSProtocol
 package import WSTransport
@@ -11,7 +12,7 @@ package enum RouteRequestBuilder {
     /// in code.
     package struct InvalidRow: Error, Sendable, CustomStringConvertible {
         /// Stable code: `route.invalid-request`.
-        package var code: String { "route.invalid-request" }
+        package var code: String { ErrorCode.routeInvalidRequest.rawValue }
         package var description: String
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ResultCodes
 package import Scenario
 import WSProtocol
 
@@ -49,8 +50,8 @@ package enum RouteVerdict: Sendable, Hashable {
     package var code: String? {
         switch self {
         case .passed: nil
-        case .mismatch: "route.mismatch"
-        case .unidentified: "route.unidentified"
+        case .mismatch: ErrorCode.routeMismatch.rawValue
+        case .unidentified: ErrorCode.routeUnidentified.rawValue
         case .notUpgraded(let code, _): code
         }
     }

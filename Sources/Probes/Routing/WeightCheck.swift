@@ -1,4 +1,5 @@
 package import NIOCore
+import ResultCodes
 package import RunResults
 package import Scenario
 package import WSTransport
@@ -98,8 +99,8 @@ package enum WeightCheck {
             parts.append("\(distribution.total) of \(total) connections identified (\(observed)); \(numbers).")
             parts += distribution.findings.map(\.message)
         }
-        let code: String? =
-            passed ? nil : failures.dominantCode ?? (failures.isEmpty ? "weights.mismatch" : "weights.unidentified")
+        let fallback = failures.isEmpty ? ErrorCode.weightsMismatch : ErrorCode.weightsUnidentified
+        let code: String? = passed ? nil : failures.dominantCode ?? fallback.rawValue
         return CheckOutcome(
             name: "weights",
             passed: passed,

@@ -1,4 +1,5 @@
 import Foundation
+import ResultCodes
 package import RunResults
 
 /// `junit.xml` for CI systems: one `<testsuite>` named after the scenario, one `<testcase>` per check
@@ -27,7 +28,7 @@ package struct JUnitReportWriter: ReportWriter {
                 ].compactMap { $0 }.joined(separator: "\n")
                 body = Self.element(
                     "failure",
-                    attributes: [("message", check.message), ("type", check.code ?? "check.failed")],
+                    attributes: [("message", check.message), ("type", check.code ?? ErrorCode.checkFailed.rawValue)],
                     text: detail
                 )
             }
@@ -47,7 +48,7 @@ package struct JUnitReportWriter: ReportWriter {
                 let message = "\(threshold.expression): observed \(threshold.observedText), limit \(threshold.limit)"
                 body = Self.element(
                     "failure",
-                    attributes: [("message", message), ("type", "threshold.failed")],
+                    attributes: [("message", message), ("type", ErrorCode.thresholdFailed.rawValue)],
                     text: "observed: \(threshold.observedText)\nlimit: \(threshold.limit)"
                         + (threshold.abortOnFail ? "\naborts the run: yes" : "")
                         + (threshold.expression == result.abortedBy ? "\nstopped the run: yes" : "")
@@ -64,7 +65,7 @@ package struct JUnitReportWriter: ReportWriter {
                     classname: "wsprobe.run",
                     body: Self.element(
                         "error",
-                        attributes: [("message", message), ("type", "run.error")],
+                        attributes: [("message", message), ("type", ErrorCode.runError.rawValue)],
                         text: message
                     )
                 )

@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why a `--max-regression` specification is not understood; each case has a stable `code`.
 package enum RegressionSpecError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No `=` between the figure and the limit.
@@ -7,11 +9,14 @@ package enum RegressionSpecError: Error, Sendable, Hashable, CustomStringConvert
     /// The limit is not a percentage such as `10%` or `-5%`.
     case invalidLimit(String, limit: String)
 
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .missingEquals: "compare.invalid-spec"
-        case .unknownMetric: "compare.unknown-metric"
-        case .invalidLimit: "compare.invalid-limit"
+        case .missingEquals: .compareInvalidSpec
+        case .unknownMetric: .compareUnknownMetric
+        case .invalidLimit: .compareInvalidLimit
         }
     }
 

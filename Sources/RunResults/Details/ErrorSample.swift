@@ -2,7 +2,7 @@
 package struct ErrorSample: Sendable, Hashable, Codable {
     /// The diagnosis for a person (the error's description).
     package var message: String
-    /// The connection phase it happened in (`dns`, `tcp`, `tls`, `upgrade`, `message`, `close`).
+    /// The connection phase it happened in (a `Phase`: `dns`, `tcp`, `tls`, `upgrade`, `open`, `close`).
     package var phase: String
     /// For failed upgrades: the HTTP status the server answered with.
     package var status: Int?

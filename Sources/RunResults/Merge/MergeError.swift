@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why results cannot be merged; each case has a stable `code`.
 package enum MergeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Nothing to merge.
@@ -22,17 +24,20 @@ package enum MergeError: Error, Sendable, Hashable, CustomStringConvertible {
     case durationMismatch(first: Double, other: Double, index: Int)
 
     /// The stable code shown in messages and used by scripts.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .noInputs: "merge.no-inputs"
-        case .schemaVersionMismatch: "merge.schema-version-mismatch"
-        case .scenarioMismatch, .scenarioDefinitionMismatch: "merge.scenario-mismatch"
-        case .kindMismatch: "merge.kind-mismatch"
-        case .histogramConfigurationMismatch: "merge.histogram-configuration-mismatch"
-        case .duplicateShard: "merge.duplicate-shard"
-        case .notAShard: "merge.not-a-shard"
-        case .shardCountMismatch: "merge.shard-count-mismatch"
-        case .durationMismatch: "merge.duration-mismatch"
+        case .noInputs: .mergeNoInputs
+        case .schemaVersionMismatch: .mergeSchemaVersionMismatch
+        case .scenarioMismatch, .scenarioDefinitionMismatch: .mergeScenarioMismatch
+        case .kindMismatch: .mergeKindMismatch
+        case .histogramConfigurationMismatch: .mergeHistogramConfigurationMismatch
+        case .duplicateShard: .mergeDuplicateShard
+        case .notAShard: .mergeNotAShard
+        case .shardCountMismatch: .mergeShardCountMismatch
+        case .durationMismatch: .mergeDurationMismatch
         }
     }
 

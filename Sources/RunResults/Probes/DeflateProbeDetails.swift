@@ -1,3 +1,5 @@
+import ResultCodes
+
 /// What `wsprobe probe deflate` found: one row per offer.
 ///
 /// The `deflate` member of ``ProbeDetails`` in a result of kind `probe-deflate`; each row is also a check
@@ -24,12 +26,16 @@ package struct DeflateProbeDetails: Sendable, Codable, Equatable {
         self.nothingMeasured == nil && self.rows.allSatisfy { $0.answer != .failed }
     }
 
+    /// The phases in which a connection fails before the server could answer an offer.
+    private static let unansweredPhases: Set<String> = Set([Phase.dns, .tcp, .tls].map(\.rawValue))
+
     /// Why the probe measured nothing (no offer was answered: every connection failed before the server's
     /// response), making its verdict `error` (exit status 4); `nil` when an offer got an answer.
     package var nothingMeasured: String? {
         let unanswered = self.rows.compactMap { row -> DeflateProbeRow.Failure? in
             guard let failure = row.failure, row.answer == .failed else { return nil }
-            let answered = !Self.unansweredPhases.contains(failure.phase) && failure.code != "timeout.upgrade"
+            let answered =
+                !Self.unansweredPhases.contains(failure.phase) && failure.code != ErrorCode.timeoutUpgrade.rawValue
             return answered ? nil : failure
         }
         guard unanswered.count == self.rows.count else { return nil }
@@ -41,7 +47,4 @@ package struct DeflateProbeDetails: Sendable, Codable, Equatable {
     package func count(_ answer: DeflateProbeRow.Answer) -> Int {
         self.rows.count { $0.answer == answer }
     }
-
-    /// The phases in which a connection fails before the server could answer an offer.
-    private static let unansweredPhases: Set<String> = ["dns", "tcp", "tls"]
 }

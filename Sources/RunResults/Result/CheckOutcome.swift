@@ -11,7 +11,7 @@ package struct CheckOutcome: Sendable, Hashable, Codable {
     package var observed: String?
     /// What was expected (e.g. `"101"`), when it is meaningful.
     package var expected: String?
-    /// The connection phase the check belongs to (`dns`, `tcp`, `tls`, `upgrade`, `message`, `close`).
+    /// The connection phase the check belongs to (a `Phase`: `dns`, `tcp`, `tls`, `upgrade`, `open`, `close`).
     package var phase: String?
     /// The stable error code of a failure (`handshake.unexpected-status`), as in the error counts.
     package var code: String?

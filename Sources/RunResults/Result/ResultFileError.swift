@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why a result file could not be used; each case has a stable `code` and names the file.
 package enum ResultFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file could not be read (missing, no permission).
@@ -10,12 +12,15 @@ package enum ResultFileError: Error, Sendable, Hashable, CustomStringConvertible
     case invalid(source: String, reason: String)
 
     /// The stable code shown in messages and used by scripts.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .unreadable: "result.unreadable"
-        case .invalidJSON: "result.invalid-json"
-        case .unsupportedSchemaVersion: "result.schema-version"
-        case .invalid: "result.invalid"
+        case .unreadable: .resultUnreadable
+        case .invalidJSON: .resultInvalidJSON
+        case .unsupportedSchemaVersion: .resultSchemaVersion
+        case .invalid: .resultInvalid
         }
     }
 

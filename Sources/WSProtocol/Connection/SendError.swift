@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// Why a local send was refused by `ConnectionStateMachine`.
 package enum SendError: Error, Equatable, Sendable {
     /// RFC 6455 §5.5.1: after sending (or answering) a close frame no more frames may be sent.
@@ -10,12 +12,15 @@ package enum SendError: Error, Equatable, Sendable {
     case closeReasonTooLong(bytes: Int)
 
     /// The stable, dotted identifier of this refusal.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .notOpen: "send.not-open"
-        case .controlPayloadTooLong: "send.control-payload-too-long"
-        case .invalidCloseCode: "send.invalid-close-code"
-        case .closeReasonTooLong: "send.close-reason-too-long"
+        case .notOpen: .sendNotOpen
+        case .controlPayloadTooLong: .sendControlPayloadTooLong
+        case .invalidCloseCode: .sendInvalidCloseCode
+        case .closeReasonTooLong: .sendCloseReasonTooLong
         }
     }
 }

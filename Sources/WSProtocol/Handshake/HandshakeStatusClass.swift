@@ -1,3 +1,5 @@
+package import ResultCodes
+
 /// What a non-101 answer to an upgrade request most likely means, by status code.
 ///
 /// Behind a load balancer the status is the first clue: a 200 means the upgrade headers never reached a
@@ -41,18 +43,21 @@ package enum HandshakeStatusClass: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The stable error code, e.g. `handshake.status.gateway-error`.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .redirect: "handshake.status.redirect"
-        case .unauthorized: "handshake.status.unauthorized"
-        case .forbidden: "handshake.status.forbidden"
-        case .notFound: "handshake.status.not-found"
-        case .upgradeRequired: "handshake.status.upgrade-required"
-        case .clientError: "handshake.status.client-error"
-        case .gatewayError: "handshake.status.gateway-error"
-        case .serverError: "handshake.status.server-error"
-        case .notUpgraded: "handshake.status.not-upgraded"
-        case .unexpected: "handshake.status.unexpected"
+        case .redirect: .statusRedirect
+        case .unauthorized: .statusUnauthorized
+        case .forbidden: .statusForbidden
+        case .notFound: .statusNotFound
+        case .upgradeRequired: .statusUpgradeRequired
+        case .clientError: .statusClientError
+        case .gatewayError: .statusGatewayError
+        case .serverError: .statusServerError
+        case .notUpgraded: .statusNotUpgraded
+        case .unexpected: .statusUnexpected
         }
     }
 }

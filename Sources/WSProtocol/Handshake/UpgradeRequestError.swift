@@ -1,4 +1,5 @@
 package import NIOCore
+package import ResultCodes
 
 /// Why a server refuses an opening handshake request (RFC 6455 §4.2.1), with the HTTP answer to send.
 ///
@@ -32,21 +33,24 @@ package enum UpgradeRequestError: Error, Equatable, Sendable {
     case extensionsMalformed(received: String, reason: String)
 
     /// The stable, dotted identifier of this refusal.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .headTooLarge: "handshake.request.head-too-large"
-        case .malformed: "handshake.request.malformed"
-        case .methodNotAllowed: "handshake.request.method"
-        case .httpVersionUnsupported: "handshake.request.http-version"
-        case .hostMissing: "handshake.request.host-missing"
-        case .upgradeMissing: "handshake.request.upgrade-missing"
-        case .connectionMissing: "handshake.request.connection-missing"
-        case .keyMissing: "handshake.request.key-missing"
-        case .keyInvalid: "handshake.request.key-invalid"
-        case .versionMissing: "handshake.request.version-missing"
-        case .versionUnsupported: "handshake.request.version-unsupported"
-        case .subprotocolsMalformed: "handshake.request.subprotocols-malformed"
-        case .extensionsMalformed: "handshake.request.extensions-malformed"
+        case .headTooLarge: .requestHeadTooLarge
+        case .malformed: .requestMalformed
+        case .methodNotAllowed: .requestMethod
+        case .httpVersionUnsupported: .requestHTTPVersion
+        case .hostMissing: .requestHostMissing
+        case .upgradeMissing: .requestUpgradeMissing
+        case .connectionMissing: .requestConnectionMissing
+        case .keyMissing: .requestKeyMissing
+        case .keyInvalid: .requestKeyInvalid
+        case .versionMissing: .requestVersionMissing
+        case .versionUnsupported: .requestVersionUnsupported
+        case .subprotocolsMalformed: .requestSubprotocolsMalformed
+        case .extensionsMalformed: .requestExtensionsMalformed
         }
     }
 

@@ -1,5 +1,6 @@
 package import NIOCore
 import NIOPosix
+import ResultCodes
 import SystemCrypto
 import TLSOpenSSL
 import WSDeflate
@@ -146,7 +147,7 @@ package enum WebSocketConnector {
         }
         return promise.futureResult.flatMapError { error in
             guard index + 1 < addresses.count, let failure = error as? ConnectFailure, failure.timings.tcpDone == nil,
-                failure.error.phase == .tcp, failure.error.code != "tcp.local-address"
+                failure.error.phase == .tcp, failure.error.errorCode != .tcpLocalAddress
             else {
                 return eventLoop.makeFailedFuture(error)
             }

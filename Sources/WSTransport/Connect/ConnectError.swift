@@ -1,3 +1,4 @@
+package import ResultCodes
 package import TLSOpenSSL
 package import WSProtocol
 
@@ -31,25 +32,28 @@ package enum ConnectError: Error, Sendable {
     case localAddress(String, reason: String)
 
     /// The stable, dotted identifier reported in every output.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
-        case .invalidURL: "usage.url"
-        case .invalidResolve: "usage.resolve"
-        case .dns: "dns.failed"
+        case .invalidURL: .usageURL
+        case .invalidResolve: .usageResolve
+        case .dns: .dnsFailed
         case .tcp(_, _, let errno):
             switch errno {
-            case .some(ECONNREFUSED): "tcp.refused"
-            case .some(EHOSTUNREACH), .some(ENETUNREACH): "tcp.unreachable"
-            case .some(ECONNRESET): "tcp.reset"
-            case .some(EADDRNOTAVAIL): "tcp.no-local-port"
-            default: "tcp.failed"
+            case .some(ECONNREFUSED): .tcpRefused
+            case .some(EHOSTUNREACH), .some(ENETUNREACH): .tcpUnreachable
+            case .some(ECONNRESET): .tcpReset
+            case .some(EADDRNOTAVAIL): .tcpNoLocalPort
+            default: .tcpFailed
             }
-        case .timeout(let phase, _): "timeout.\(phase.rawValue)"
-        case .tls(let error): error.code
-        case .handshake(let error): error.code
-        case .closedDuring(let phase): "closed.\(phase.rawValue)"
-        case .localAddress: "tcp.local-address"
-        case .deflateSetup: "deflate.setup-failed"
+        case .timeout(let phase, _): .timeout(in: phase)
+        case .tls(let error): error.errorCode
+        case .handshake(let error): error.errorCode
+        case .closedDuring(let phase): .closed(during: phase)
+        case .localAddress: .tcpLocalAddress
+        case .deflateSetup: .deflateSetupFailed
         }
     }
 

@@ -52,7 +52,7 @@ package final class EchoServer: Sendable {
                 )
             }
         } catch let error as TLSError {
-            return eventLoop.makeFailedFuture(EchoServerError.tls(code: error.code, reason: error.description))
+            return eventLoop.makeFailedFuture(EchoServerError.tls(code: error.errorCode, reason: error.description))
         } catch {
             return eventLoop.makeFailedFuture(error)
         }

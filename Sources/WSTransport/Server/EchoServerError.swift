@@ -1,18 +1,23 @@
+package import ResultCodes
+
 /// Why an `EchoServer` could not start.
 package enum EchoServerError: Error, Sendable, Hashable {
     /// The TLS certificate, key or client CA could not be used; `reason` is the TLS layer's diagnosis.
-    case tls(code: String, reason: String)
+    case tls(code: ErrorCode, reason: String)
     /// Binding or listening failed.
     case bind(host: String, port: Int, reason: String)
     /// A configuration value is out of range.
     case configuration(String)
 
     /// The stable, dotted identifier of the failure.
-    package var code: String {
+    package var code: String { self.errorCode.rawValue }
+
+    /// The failure's entry in the code catalogue (docs/codes.md).
+    package var errorCode: ErrorCode {
         switch self {
         case .tls(let code, _): code
-        case .bind: "serve.bind"
-        case .configuration: "serve.configuration"
+        case .bind: .serveBind
+        case .configuration: .serveConfiguration
         }
     }
 }

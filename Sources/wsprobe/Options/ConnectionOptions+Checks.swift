@@ -1,3 +1,4 @@
+import ResultCodes
 import Scenario
 import WSProtocol
 
@@ -16,15 +17,15 @@ extension ConnectionOptions {
         var fields = HTTPHeaderFields()
         for header in self.headers {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
-                throw Self.usage("usage.header", "-H '\(header.escapingControls)' is not 'Name: value'.")
+                throw Self.usage(.usageHeader, "-H '\(header.escapingControls)' is not 'Name: value'.")
             }
             let name = header[..<colon].trimmingHTTPWhitespace()
             let value = header[header.index(after: colon)...].trimmingHTTPWhitespace()
             guard name.isHTTPToken else {
-                throw Self.usage("usage.header", "-H '\(header.escapingControls)': the name is not an HTTP token.")
+                throw Self.usage(.usageHeader, "-H '\(header.escapingControls)': the name is not an HTTP token.")
             }
             guard Self.isFieldValue(value) else {
-                throw Self.usage("usage.header", "-H '\(header.escapingControls)': the value contains CR, LF or NUL.")
+                throw Self.usage(.usageHeader, "-H '\(header.escapingControls)': the value contains CR, LF or NUL.")
             }
             fields.append(name: String(name), value: String(value))
         }
@@ -35,7 +36,7 @@ extension ConnectionOptions {
     func checkedOrigin() throws(CommandFailure) -> String? {
         guard let origin = self.origin else { return nil }
         guard Self.isFieldValue(origin) else {
-            throw Self.usage("usage.origin", "--origin '\(origin.escapingControls)' contains CR, LF or NUL.")
+            throw Self.usage(.usageOrigin, "--origin '\(origin.escapingControls)' contains CR, LF or NUL.")
         }
         return origin
     }
@@ -44,7 +45,7 @@ extension ConnectionOptions {
     func checkedSubprotocols() throws(CommandFailure) -> [String] {
         for subprotocol in self.subprotocols where !subprotocol.isHTTPToken {
             throw Self.usage(
-                "usage.subprotocol",
+                .usageSubprotocol,
                 "--subprotocol '\(subprotocol.escapingControls)' is not an HTTP token (no spaces, commas or line breaks)."
             )
         }
@@ -55,7 +56,7 @@ extension ConnectionOptions {
         !value.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
     }
 
-    static func usage(_ code: String, _ message: String) -> CommandFailure {
+    static func usage(_ code: ErrorCode, _ message: String) -> CommandFailure {
         CommandFailure(status: .invalidInput, code: code, message: message)
     }
 }

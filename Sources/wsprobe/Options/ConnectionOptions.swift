@@ -1,5 +1,6 @@
 import ArgumentParser
 import NIOCore
+import ResultCodes
 import Scenario
 import TLSOpenSSL
 import WSDeflate
@@ -87,7 +88,7 @@ struct ConnectionOptions: ParsableArguments {
             } catch {
                 throw CommandFailure(
                     status: .invalidInput,
-                    code: "usage.source",
+                    code: .usageSource,
                     message: "--source '\(source)' is not an IP address."
                 )
             }
@@ -98,7 +99,7 @@ struct ConnectionOptions: ParsableArguments {
             // TLS flags on ws:// do nothing; say so rather than silently ignoring them.
             throw CommandFailure(
                 status: .invalidInput,
-                code: "usage.tls",
+                code: .usageTLS,
                 message: "\(flag) applies to wss:// only, and the URL is ws://; use wss:// or drop \(flag)."
             )
         }
@@ -111,10 +112,10 @@ struct ConnectionOptions: ParsableArguments {
         case "1.2": minimum = .tls12
         case "1.3": minimum = .tls13
         default:
-            throw CommandFailure(status: .invalidInput, code: "usage.tls-min", message: "--tls-min must be 1.2 or 1.3.")
+            throw CommandFailure(status: .invalidInput, code: .usageTLSMin, message: "--tls-min must be 1.2 or 1.3.")
         }
         if (self.cert == nil) != (self.key == nil) {
-            throw CommandFailure(status: .invalidInput, code: "usage.tls", message: "--cert and --key go together.")
+            throw CommandFailure(status: .invalidInput, code: .usageTLS, message: "--cert and --key go together.")
         }
         let configuration = TLSConfiguration.client(
             caFile: self.cacert,
@@ -137,7 +138,7 @@ struct ConnectionOptions: ParsableArguments {
             let (seconds, attoseconds) = duration.components
             return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         } catch {
-            throw CommandFailure(status: .invalidInput, code: "usage.duration", message: "\(flag) '\(text)': \(error)")
+            throw CommandFailure(status: .invalidInput, code: .usageDuration, message: "\(flag) '\(text)': \(error)")
         }
     }
 
@@ -148,13 +149,13 @@ struct ConnectionOptions: ParsableArguments {
         do {
             bytes = try Int(text) ?? ByteSize.parse(text).bytes
         } catch {
-            throw CommandFailure(status: .invalidInput, code: "usage.size", message: "\(flag) '\(text)': \(error)")
+            throw CommandFailure(status: .invalidInput, code: .usageSize, message: "\(flag) '\(text)': \(error)")
         }
         guard (minimum...ByteSize.payloadMaximum).contains(bytes) else {
             let range = "\(ByteSize(bytes: minimum)) to \(ByteSize(bytes: ByteSize.payloadMaximum))"
             throw CommandFailure(
                 status: .invalidInput,
-                code: "usage.size",
+                code: .usageSize,
                 message: "\(flag) '\(text)' must be from \(range)."
             )
         }

@@ -1,5 +1,6 @@
 import ALBEmulator
 import ArgumentParser
+import ResultCodes
 import Scenario
 import WSProtocol
 import WSTransport
@@ -26,7 +27,7 @@ struct ScenarioOptions: ParsableArguments {
         let loaded = ScenarioLoader(overrides: overrides).load(contentsOfFile: self.scenario)
         for diagnostic in loaded.renderedDiagnostics { printError(diagnostic) }
         guard let scenario = loaded.scenario else {
-            throw CommandFailure(status: .invalidInput, code: "scenario.invalid", message: "the scenario is invalid")
+            throw CommandFailure(status: .invalidInput, code: .scenarioInvalid, message: "the scenario is invalid")
         }
         return scenario
     }

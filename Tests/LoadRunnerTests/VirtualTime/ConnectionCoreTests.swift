@@ -1,4 +1,5 @@
 import NIOCore
+import ResultCodes
 import Scenario
 import Testing
 
@@ -76,7 +77,7 @@ struct ConnectionCoreTests {
         harness.advance(to: Self.t0 + .ms(1999))
         #expect(harness.faults.isEmpty)
         harness.advance(to: Self.t0 + .ms(2000))
-        #expect(harness.faults == [EngineCode.expectTimeout])
+        #expect(harness.faults == [ErrorCode.expectTimeout.rawValue])
         #expect(harness.sent.map(\.at) == [Self.t0, Self.t0 + .ms(2000)])
         harness.advance(to: Self.t0 + .ms(2500))
         harness.echo(1)
@@ -84,7 +85,7 @@ struct ConnectionCoreTests {
         // Sequence 0 was never answered: the close waits for it (drain) until a sweep expires it.
         #expect(harness.closes.isEmpty)
         #expect(harness.sweep() == 1)
-        #expect(harness.faults == [EngineCode.expectTimeout, EngineCode.expectTimeout])
+        #expect(harness.faults == [ErrorCode.expectTimeout.rawValue, ErrorCode.expectTimeout.rawValue])
         #expect(harness.closes.map(\.code) == [1000])
     }
 
@@ -134,7 +135,7 @@ struct ConnectionCoreTests {
         ])
         harness.open()
         harness.receive(ByteBuffer(string: "nope"), text: true)
-        #expect(harness.faults == [EngineCode.expectMismatch])
+        #expect(harness.faults == [ErrorCode.expectMismatch.rawValue])
         #expect(harness.armed[.script] == Self.t0 + .ms(50))
     }
 
@@ -150,7 +151,7 @@ struct ConnectionCoreTests {
         #expect(harness.pong(ByteBuffer(string: "p1")) == Self.t0)
         #expect(harness.pings.map(\.at) == [Self.t0, Self.t0 + .ms(7)])
         harness.advance(to: Self.t0 + .ms(107))
-        #expect(harness.faults == [EngineCode.pingTimeout])
+        #expect(harness.faults == [ErrorCode.pingTimeout.rawValue])
         #expect(harness.closes.map(\.at) == [Self.t0 + .ms(107)])
     }
 

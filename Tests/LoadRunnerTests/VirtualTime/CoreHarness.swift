@@ -1,4 +1,5 @@
 import NIOCore
+import ResultCodes
 import Scenario
 
 @testable import LoadRunner
@@ -128,7 +129,7 @@ struct CoreHarness {
             case .close(let code, let reason):
                 self.closes.append((code, reason, self.now))
             case .fail(let fault):
-                self.faults.append(fault.code)
+                self.faults.append(fault.code.rawValue)
             }
         }
         self.actions.removeAll(keepingCapacity: true)

@@ -1,6 +1,7 @@
 import LoadMetrics
 import NIOCore
 import NIOEmbedded
+import ResultCodes
 import Scenario
 import Testing
 import WSProtocol
@@ -139,7 +140,7 @@ struct EngineVirtualTimeTests {
         #expect(totals[.messagesReceived] == 0)
         #expect(totals[.messagesLost] == 1)
         // One for the expect itself, one for the pipelined echo the close waited for.
-        #expect(totals.errors[EngineCode.expectTimeout] == 2)
+        #expect(totals.errors[ErrorCode.expectTimeout.rawValue] == 2)
         #expect(totals.closes[CloseKey(code: 1000, initiator: .client)] == 1)
     }
 
@@ -162,7 +163,7 @@ struct EngineVirtualTimeTests {
         let peer = InMemoryPeerFactory(.close(afterMessages: 2, code: 1001))
         let report = try Self.run(yaml, peer: peer, for: .seconds(1))
         let totals = report.metrics.total
-        #expect(totals.errors == [EngineCode.closed(1001): 1])
+        #expect(totals.errors == [ErrorCode.closeFrame(1001).rawValue: 1])
         #expect(totals[.messagesReceived] == 2)
         #expect(totals[.messagesSent] == totals[.messagesReceived] + totals[.messagesLost])
         #expect(totals.closes[CloseKey(code: 1001, initiator: .server)] == 1)

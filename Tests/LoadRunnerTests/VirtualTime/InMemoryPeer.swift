@@ -1,5 +1,6 @@
 import NIOCore
 import NIOEmbedded
+import ResultCodes
 import Synchronization
 import WSProtocol
 

@@ -1,6 +1,7 @@
 import LoadMetrics
 import NIOCore
 import NIOEmbedded
+import ResultCodes
 import RunResults
 import Scenario
 import Testing
@@ -58,7 +59,7 @@ struct WorkerScheduleTests {
         let report = worker.report()
         #expect(report.metrics.total[.connectionAttempts] == 4)
         #expect(report.metrics.total[.upgradesFailed] == 4)
-        #expect(report.metrics.total.errors[EngineCode.connectFailed] == 4)
+        #expect(report.metrics.total.errors[ErrorCode.connectFailed.rawValue] == 4)
         #expect(report.finished)
         worker.stop(code: 1000)
         try loop.syncShutdownGracefully()
@@ -92,7 +93,7 @@ struct WorkerScheduleTests {
         loop.advanceTime(by: .seconds(1))
         #expect(factory.attemptInstants == Self.ms([0, 100]))
         let report = worker.report()
-        #expect(report.metrics.total.errors[EngineCode.maxConnections] == 3)
+        #expect(report.metrics.total.errors[ErrorCode.loadMaxConnections.rawValue] == 3)
         #expect(report.activeConnections == 2)
         #expect(!report.finished)
         factory.failPending()

@@ -1,4 +1,5 @@
 import NIOCore
+import ResultCodes
 import RunResults
 
 /// A timer a `ConnectionCore` arms; its driver reports it back with `ConnectionCore.timerFired`.
@@ -22,15 +23,15 @@ enum ConnectionFault {
     /// No pong arrived within the ping's timeout.
     case pingTimeout
 
-    var code: String {
+    var code: ErrorCode {
         switch self {
-        case .expectMismatch: EngineCode.expectMismatch
-        case .expectTimeout, .pipelinedTimeout: EngineCode.expectTimeout
-        case .pingTimeout: EngineCode.pingTimeout
+        case .expectMismatch: ErrorCode.expectMismatch
+        case .expectTimeout, .pipelinedTimeout: ErrorCode.expectTimeout
+        case .pingTimeout: ErrorCode.pingTimeout
         }
     }
 
-    var phase: String { EnginePhase.message }
+    var phase: Phase { .open }
 
     var message: String {
         switch self {

@@ -1,5 +1,6 @@
 import LoadMetrics
 import NIOCore
+import ResultCodes
 import Scenario
 import WSProtocol
 import WSTransport
@@ -14,7 +15,7 @@ extension LoadConnection {
             do {
                 try self.socket?.sendPing(bytes)
             } catch {
-                self.recordError(code: error.code, phase: EnginePhase.message) { error.description }
+                self.recordError(code: error.errorCode, phase: Phase.open) { error.description }
                 return self.core.pingFailed(now: self.worker.now(), peer: self.peer, into: &self.actions)
             }
             self.worker.recorder.increment(.pingsSent)
@@ -38,7 +39,7 @@ extension LoadConnection {
             do {
                 try socket.close(code: CloseCode(rawValue: code), reason: reason)
             } catch {
-                self.recordError(code: error.code, phase: EnginePhase.close) { error.description }
+                self.recordError(code: error.errorCode, phase: Phase.close) { error.description }
                 socket.abort()
             }
         case .fail(let fault):
@@ -69,7 +70,7 @@ extension LoadConnection {
         do {
             try socket.send(Message(kind: kind == .text ? .text : .binary, payload: buffer))
         } catch {
-            self.recordError(code: error.code, phase: EnginePhase.message) { error.description }
+            self.recordError(code: error.errorCode, phase: Phase.open) { error.description }
             return self.core.sendFailed(seq: seq, now: self.worker.now(), into: &self.actions)
         }
         self.worker.recorder.increment(.messagesSent)

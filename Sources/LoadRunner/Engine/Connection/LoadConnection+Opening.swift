@@ -1,5 +1,6 @@
 import LoadMetrics
 import NIOCore
+import ResultCodes
 import RunResults
 import Scenario
 import WSProtocol
@@ -35,14 +36,14 @@ extension LoadConnection {
         if worker.samples.upgrade == nil { worker.samples.recordUpgrade(info) }
         if expectation.status != 101 {
             self.expectationMissed(
-                EngineCode.expectStatus,
+                ErrorCode.expectStatus,
                 "The server answered 101, not the \(expectation.status) the scenario expects.",
                 info
             )
         }
         if let expected = expectation.subprotocol, info.response.subprotocol != expected {
             self.expectationMissed(
-                EngineCode.expectSubprotocol,
+                ErrorCode.expectSubprotocol,
                 "The server selected subprotocol \(info.response.subprotocol ?? "none"), not \(expected).",
                 info
             )
@@ -51,7 +52,7 @@ extension LoadConnection {
             let names = info.response.extensions.map(\.name)
             if !names.contains(expected) {
                 self.expectationMissed(
-                    EngineCode.expectExtension,
+                    ErrorCode.expectExtension,
                     "The server did not accept extension \(expected).",
                     info
                 )
@@ -61,7 +62,7 @@ extension LoadConnection {
             let values = info.response.head.headers.values(named: expected.name)
             if !worker.matcher.matches(values, expected.match) {
                 self.expectationMissed(
-                    EngineCode.expectHeader,
+                    ErrorCode.expectHeader,
                     "The 101 response header \(expected.name) does not meet the scenario's expectation.",
                     info
                 )
@@ -70,9 +71,9 @@ extension LoadConnection {
     }
 
     /// Counts an upgrade that missed a scenario `expect`, with the 101 answer as its sample.
-    private func expectationMissed(_ code: String, _ message: String, _ info: ConnectionInfo) {
-        self.worker.recorder.recordError(code: code, target: self.target)
-        self.worker.samples.record(code: code) {
+    private func expectationMissed(_ code: ErrorCode, _ message: String, _ info: ConnectionInfo) {
+        self.worker.recorder.recordError(code: code.rawValue, target: self.target)
+        self.worker.samples.record(code: code.rawValue) {
             WorkerSamples.sample(expectation: message, response: info.response.head)
         }
     }
@@ -87,7 +88,7 @@ extension LoadConnection {
         } else if let error = error as? ConnectError {
             connectError = error
         } else {
-            self.recordError(code: EngineCode.connectFailed, phase: EnginePhase.tcp) { String(describing: error) }
+            self.recordError(code: ErrorCode.connectFailed, phase: Phase.tcp) { String(describing: error) }
             return self.finish(.failed)
         }
         if worker.plan.expectation.status != 101, case .handshake(let handshake) = connectError,

@@ -1,5 +1,6 @@
 import LoadMetrics
 import NIOCore
+import ResultCodes
 import Scenario
 import WSProtocol
 import WSTransport
@@ -116,7 +117,7 @@ final class LoadConnection: WebSocketDelegate {
         }
         worker.recorder.recordClose(code: outcome.code.rawValue, initiator: initiator)
         if let error = outcome.error {
-            self.recordError(code: error.code, phase: EnginePhase.message) { error.description }
+            self.recordError(code: error.errorCode, phase: Phase.open) { error.description }
         }
         if report.closeStartedAt == nil {
             // The server or the network ended the connection before the script did: an error named after
@@ -124,7 +125,7 @@ final class LoadConnection: WebSocketDelegate {
             // counted against the target the connection was on, and the start of a reconnect.
             self.lostAt = at.uptimeNanoseconds
             let transport = socket.transportEnd
-            self.recordError(code: EngineCode.closed(outcome.code.rawValue), phase: EnginePhase.close) {
+            self.recordError(code: ErrorCode.closeFrame(outcome.code.rawValue), phase: Phase.close) {
                 "The connection ended before the script finished: "
                     + CloseDescription.line(outcome, transport: transport) + "."
             }
@@ -189,7 +190,7 @@ final class LoadConnection: WebSocketDelegate {
     }
 
     /// Counts an error of this connection, by its target too once the target reported one.
-    func recordError(code: String, phase: String, _ message: () -> String) {
+    func recordError(code: ErrorCode, phase: Phase, _ message: () -> String) {
         self.worker.recordError(code: code, target: self.target, phase: phase, message)
     }
 

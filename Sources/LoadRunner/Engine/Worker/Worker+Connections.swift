@@ -1,3 +1,4 @@
+import ResultCodes
 import LoadMetrics
 import NIOCore
 import RunResults
@@ -83,9 +84,9 @@ extension Worker {
 
     /// Counts an error of `code` (by `target` too, when the connection's target reported an identity) and
     /// keeps a sample of it while fewer than five of that code are held; the message is built only then.
-    func recordError(code: String, target: String? = nil, phase: String, _ message: () -> String) {
-        self.recorder.recordError(code: code, target: target)
-        self.samples.record(code: code) { ErrorSample(message: message(), phase: phase) }
+    func recordError(code: ErrorCode, target: String? = nil, phase: Phase, _ message: () -> String) {
+        self.recorder.recordError(code: code.rawValue, target: target)
+        self.samples.record(code: code.rawValue) { ErrorSample(message: message(), phase: phase.rawValue) }
     }
 
     /// Counts a connect failure against the resource it points to.

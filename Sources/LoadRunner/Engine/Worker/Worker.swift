@@ -1,5 +1,6 @@
 import LoadMetrics
 package import NIOCore
+import ResultCodes
 import RunResults
 import Scenario
 import WSTransport
@@ -213,7 +214,7 @@ package final class Worker {
             while var arrivals = self.arrivals, arrivals.popDue(now: now) {
                 self.arrivals = arrivals
                 if let cap = arrivals.cap, self.active.count >= cap {
-                    self.recordError(code: EngineCode.maxConnections, phase: EnginePhase.tcp) {
+                    self.recordError(code: ErrorCode.loadMaxConnections, phase: Phase.tcp) {
                         "An arrival found max_connections connections open and was not started."
                     }
                     continue
