@@ -42,7 +42,7 @@ struct IntervalHistogramsTests {
         #expect(series.intervals.merged(within: 1...300, configuration: .latencyMicroseconds).reconnectTime.count == 42)
     }
 
-    @Test("The interval length doubles so that no run keeps more than 120 interval histograms")
+    @Test("The interval length doubles so that no run keeps more than 64 interval histograms")
     func boundedCount() {
         var intervals = IntervalHistograms()
         var union = LatencyHistogram()
@@ -54,10 +54,10 @@ struct IntervalHistogramsTests {
             intervals.add(second: minute * 60 + 30, messageRTT: histogram, reconnectTime: LatencyHistogram())
         }
         #expect(intervals.intervals.count <= IntervalHistograms.maximumCount)
-        #expect(intervals.seconds == 480)  // 60 → 120 → 240 → 480: 75 intervals
-        #expect(intervals.intervals.count == 75)
-        #expect(intervals.intervals.allSatisfy { ($0.firstSecond - 1) % 480 == 0 })
-        #expect(intervals.merged(within: 1...36_000, configuration: .latencyMicroseconds).messageRTT == union)
+        #expect(intervals.seconds == 960)  // 60 → 120 → 240 → 480 → 960: 38 intervals
+        #expect(intervals.intervals.count == 38)
+        #expect(intervals.intervals.allSatisfy { ($0.firstSecond - 1) % 960 == 0 })
+        #expect(intervals.merged(within: 1...36_480, configuration: .latencyMicroseconds).messageRTT == union)
     }
 
     @Test("Shards of different interval lengths merge exactly at the common length")

@@ -4,8 +4,8 @@
 /// Intervals are ``seconds`` long and aligned on seconds 1, 1 + `seconds`, 1 + 2 × `seconds`, … of the
 /// series, so the intervals of shards line up and merge exactly. The length starts at ``baseSeconds`` and
 /// doubles whenever there would be more than ``maximumCount`` intervals, so an interval always nests in the
-/// longer one that replaces it and the size stays bounded for any run length (one interval histogram per
-/// minute for the first two hours, then one per two minutes up to four hours, …).
+/// longer one that replaces it and the histograms' share of a report stays bounded for any run length: an
+/// hour keeps one histogram per minute, a two-hour run one per two minutes, and so on.
 package struct IntervalHistograms: Sendable, Equatable {
     /// One interval: the histograms of the points whose second lies in `firstSecond...lastSecond`.
     package struct Interval: Sendable, Equatable {
@@ -38,8 +38,10 @@ package struct IntervalHistograms: Sendable, Equatable {
 
     /// Length of an interval of a series that never outgrew it: one minute.
     package static let baseSeconds: Int64 = 60
-    /// Most intervals kept; beyond it the length doubles. 120 keeps a two-hour run at one per minute.
-    package static let maximumCount = 120
+    /// Most intervals kept; beyond it the length doubles. 64 keeps an hour (with its drain second) at one per
+    /// minute and bounds the histograms of any run by about those of an hour (a minute of 1,000 echoes a
+    /// second fills about 8,000 buckets).
+    package static let maximumCount = 64
 
     /// Length of every interval, in seconds.
     package private(set) var seconds: Int64
