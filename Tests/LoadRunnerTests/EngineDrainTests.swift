@@ -118,7 +118,7 @@ struct EngineDrainTests {
         #expect(onA < onB)
         #expect(!points[onB...].contains { $0.connectionsOpenByTarget["a", default: 0] > 0 })
         #expect(points.reduce(0) { $0 + $1.reconnects } == 6)
-        #expect(points.reduce(0) { $0 + $1.reconnectTime.totalCount } == 6)
+        #expect(points.reduce(0) { $0 + $1.reconnectTime.count } == 6)
         #expect(points.reduce(0) { $0 + ($1.errors["close.1001"] ?? 0) } == 6)
         #expect(points.reduce(0) { $0 + $1.messagesLost } == outcome.lost)
         #expect(points.last?.connectionsOpenByTarget.isEmpty == true)

@@ -92,7 +92,7 @@ struct DrainReportTests {
         #expect(merged.timeSeries.points[9].connectionsOpenByTarget == ["b": 12])
         #expect(merged.timeSeries.points[5].reconnects == 8)
         #expect(merged.timeSeries.points[5].messagesLost == 6)
-        #expect(merged.timeSeries.points[6].reconnectTime.totalCount == 4)
+        #expect(merged.timeSeries.points[6].reconnectTime.count == 4)
     }
 
     @Test("Reconnect time spans the whole run, and a second with reconnects between quiet ones is a dot")

@@ -70,7 +70,7 @@ struct MergeTests {
             }
             #expect(a.min == b.min && a.max == b.max)
         }
-        #expect(merged.timeSeries == union.timeSeries)
+        MergeTimeSeriesTests.expectSeries(merged.timeSeries, matches: union.timeSeries, parts: parts.map(\.timeSeries))
         #expect(merged.shard == nil)
         #expect(merged.environment.cores == 2 * shards)
         #expect(merged.environment.durationSeconds == 20)
@@ -82,7 +82,7 @@ struct MergeTests {
         let decoded = try parts.map { try RunResult.decode($0.jsonData(), source: "shard") }
         let merged = try RunResult.merging(decoded)
         #expect(merged.metrics == union.metrics)
-        #expect(merged.timeSeries == union.timeSeries)
+        MergeTimeSeriesTests.expectSeries(merged.timeSeries, matches: union.timeSeries, parts: parts.map(\.timeSeries))
         let p99 = merged.metrics[.messageRTT].value(atPercentile: 99)
         #expect(p99 == union.metrics[.messageRTT].value(atPercentile: 99))
     }

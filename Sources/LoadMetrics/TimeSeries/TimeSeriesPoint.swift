@@ -1,5 +1,6 @@
-/// One second of a run: the counts of that second, the open connections at its end, and the
-/// message round trips of that second (lossless, so points of different shards merge exactly).
+/// One second of a run: the counts of that second, the open connections at its end, and the count and
+/// percentiles of its message round trips and reconnect times (their lossless histograms are kept per
+/// interval, in ``TimeSeries/intervals``).
 package struct TimeSeriesPoint: Sendable, Equatable {
     /// Wall-clock second (seconds since 1970-01-01 UTC) the interval belongs to; shards align on it.
     package var second: Int64
@@ -31,23 +32,24 @@ package struct TimeSeriesPoint: Sendable, Equatable {
     /// Open connections at the end of the second by the identity their target reported (summed over
     /// workers and shards; identities with none open are left out).
     package var connectionsOpenByTarget: [String: UInt64]
-    /// Reconnect times of the second's reconnects (µs), sparse and lossless like ``messageRTT``.
-    package private(set) var reconnectTime: HistogramBuckets
-    /// Median, 99th percentile and largest reconnect time of the second (µs), 0 without reconnects.
-    package private(set) var reconnectP50: UInt64
-    package private(set) var reconnectP99: UInt64
-    package private(set) var reconnectMax: UInt64
-    /// Message round trips of the second (µs), kept in the sparse lossless form: a dense histogram is
-    /// 136 KiB, and an hour-long series holds 3,600 points.
-    package private(set) var messageRTT: HistogramBuckets
+    /// Count and percentiles of the second's reconnect times (µs); empty in seconds without reconnects.
+    package var reconnectTime: SecondPercentiles
+    /// Count and percentiles of the second's message round trips (µs). The histograms themselves are kept
+    /// per interval (``TimeSeries/intervals``): an hour of per-second histograms is hundreds of MB of JSON.
+    package var messageRTT: SecondPercentiles
+
     /// Median message round trip of the second (µs), 0 when no message returned.
-    package private(set) var rttP50: UInt64
+    package var rttP50: UInt64 { self.messageRTT.p50 }
     /// 90th percentile message round trip of the second (µs).
-    package private(set) var rttP90: UInt64
+    package var rttP90: UInt64 { self.messageRTT.p90 }
     /// 99th percentile message round trip of the second (µs).
-    package private(set) var rttP99: UInt64
+    package var rttP99: UInt64 { self.messageRTT.p99 }
     /// Largest message round trip of the second (µs).
-    package private(set) var rttMax: UInt64
+    package var rttMax: UInt64 { self.messageRTT.max }
+    /// Median, 99th percentile and largest reconnect time of the second (µs), 0 without reconnects.
+    package var reconnectP50: UInt64 { self.reconnectTime.p50 }
+    package var reconnectP99: UInt64 { self.reconnectTime.p99 }
+    package var reconnectMax: UInt64 { self.reconnectTime.max }
 
     /// The point for `second` built from a merged interval snapshot.
     package init(second: Int64, interval: MetricsSnapshot) {
@@ -66,43 +68,16 @@ package struct TimeSeriesPoint: Sendable, Equatable {
         self.messagesLost = interval[.messagesLost]
         self.reconnects = interval[.reconnects]
         self.connectionsOpenByTarget = interval.connectionsOpenByTarget
-        let rtt = interval[.messageRTT]
-        self.messageRTT = rtt.buckets
-        (self.rttP50, self.rttP90, self.rttP99, self.rttMax) = Self.derived(rtt)
-        let reconnect = interval[.reconnect]
-        self.reconnectTime = reconnect.buckets
-        (self.reconnectP50, _, self.reconnectP99, self.reconnectMax) = Self.derived(reconnect)
-    }
-
-    private static func derived(_ rtt: LatencyHistogram) -> (UInt64, UInt64, UInt64, UInt64) {
-        (rtt.value(atPercentile: 50), rtt.value(atPercentile: 90), rtt.value(atPercentile: 99), rtt.max)
-    }
-
-    /// The message round trips of the second as a histogram (for spectra or further merging).
-    ///
-    /// Rebuilding cannot fail: `messageRTT` is only ever set from a histogram or from a validated decode.
-    package var messageRTTHistogram: LatencyHistogram {
-        (try? LatencyHistogram(buckets: self.messageRTT))
-            ?? LatencyHistogram(configuration: self.messageRTT.configuration)
-    }
-
-    /// The reconnect times of the second as a histogram.
-    package var reconnectTimeHistogram: LatencyHistogram {
-        (try? LatencyHistogram(buckets: self.reconnectTime))
-            ?? LatencyHistogram(configuration: self.reconnectTime.configuration)
-    }
-
-    /// Replaces the second's reconnect times (used when decoding).
-    mutating func setReconnectTime(_ histogram: LatencyHistogram) {
-        self.reconnectTime = histogram.buckets
-        (self.reconnectP50, _, self.reconnectP99, self.reconnectMax) = Self.derived(histogram)
+        self.messageRTT = SecondPercentiles(interval[.messageRTT])
+        self.reconnectTime = SecondPercentiles(interval[.reconnect])
     }
 
     /// All failures in the second.
     package var errorCount: UInt64 { self.errors.values.reduce(0, &+) }
 
     /// Adds the counts of `other` (same second, another source); `sumGauge` adds the open-connection
-    /// gauges (other workers or shards), otherwise `other`'s later reading replaces this one.
+    /// gauges (other workers or shards), otherwise `other`'s later reading replaces this one. Percentiles
+    /// combine as ``SecondPercentiles/combined(with:)`` does (an upper bound when both had values).
     package mutating func absorb(_ other: TimeSeriesPoint, sumGauge: Bool) {
         self.connectionsOpen = sumGauge ? self.connectionsOpen &+ other.connectionsOpen : other.connectionsOpen
         self.connectionAttempts &+= other.connectionAttempts
@@ -124,14 +99,7 @@ package struct TimeSeriesPoint: Sendable, Equatable {
         } else {
             self.connectionsOpenByTarget = other.connectionsOpenByTarget
         }
-        if other.reconnectTime.totalCount > 0 || other.reconnectTime.overflowCount > 0 {
-            var reconnect = self.reconnectTimeHistogram
-            reconnect.merge(other.reconnectTimeHistogram)
-            self.setReconnectTime(reconnect)
-        }
-        var rtt = self.messageRTTHistogram
-        rtt.merge(other.messageRTTHistogram)
-        self.messageRTT = rtt.buckets
-        (self.rttP50, self.rttP90, self.rttP99, self.rttMax) = Self.derived(rtt)
+        self.reconnectTime = self.reconnectTime.combined(with: other.reconnectTime)
+        self.messageRTT = self.messageRTT.combined(with: other.messageRTT)
     }
 }

@@ -21,13 +21,14 @@ extension HTMLReportModel {
             Self.timeChart(
                 id: "chart-latency-over-time",
                 title: "Message round trip over time",
-                caption: "Per second: median, 99th percentile and maximum echo round trip.",
+                caption: "Per second: median, 99th percentile and maximum echo round trip."
+                    + (points.allSatisfy(\.messageRTT.exact) ? "" : Self.upperBoundNote),
                 points: points,
                 series: [
                     ("p50", { Double($0.rttP50) }), ("p99", { Double($0.rttP99) }), ("max", { Double($0.rttMax) }),
                 ],
                 yLabel: { ReportFormat.duration(micros: $0) },
-                skipEmpty: { $0.messageRTT.totalCount == 0 },
+                skipEmpty: { $0.messageRTT.isEmpty },
                 limits: Self.limits(result, on: [.messageRTT], where: Self.isLatencyAggregate),
                 note: points.isEmpty ? noSeries : "No message round trips were recorded."
             ),
@@ -69,6 +70,11 @@ extension HTMLReportModel {
             Self.targets(result),
         ] + Self.drainCharts(for: result)
     }
+
+    /// Caption addition when a merge left per-second percentiles as upper bounds (see `SecondPercentiles`).
+    static let upperBoundNote =
+        " Merged shards: a second several shards measured shows the largest of their "
+        + "percentiles (an upper bound; the maximum is exact)."
 
     /// The binary unit (B, KiB, MiB, GiB) in which `peak` is between 1 and 1024.
     private static func binaryUnit(for peak: Double) -> (name: String, divisor: Double) {

@@ -53,7 +53,8 @@ extension HTMLReportModel {
                     id: "chart-reconnect-time",
                     title: "Reconnect time",
                     caption: "Per second with reconnects: median, 99th percentile and maximum time from a "
-                        + "connection's end to its replacement's upgrade, backoff included.",
+                        + "connection's end to its replacement's upgrade, backoff included."
+                        + (points.allSatisfy(\.reconnectTime.exact) ? "" : Self.upperBoundNote),
                     points: points,
                     series: [
                         ("p50", { Double($0.reconnectP50) }), ("p99", { Double($0.reconnectP99) }),

@@ -1,7 +1,7 @@
 package import RunResults
 
 /// The canonical `report.json`: the result encoded with ``RunResults/RunResult/makeEncoder()``
-/// (sorted keys, pretty-printed, ISO 8601 dates), ending with a newline.
+/// (sorted keys, pretty-printed with each histogram bucket on one line, ISO 8601 dates), ending with a newline.
 package struct JSONReportWriter: ReportWriter {
     package init() {}
 

@@ -5,11 +5,15 @@ import Scenario
 /// ``RunResult/makeEncoder()``). Optional values that are absent are left out. Decoding checks
 /// `schemaVersion` first, so a report from a newer wsprobe fails with a clear message instead of a
 /// confusing missing-key error.
+///
+/// The time series is two keys: `timeSeries`, the per-second points (counts and percentile summaries), and
+/// `timeSeriesIntervals`, the lossless histograms per interval (left out when empty). A file without
+/// `timeSeriesIntervals` whose points hold histograms (the first layout) is converted on reading.
 extension RunResult: Codable {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, tool, commandLine, kind, scenarioName, scenario, environment, shard
         case metrics, timeSeries, errorSamples, upgrade, checks, thresholds, verdict, interrupted, checkDetails
-        case weightCheck, errorReason, abortedBy, loadDetails
+        case weightCheck, errorReason, abortedBy, loadDetails, timeSeriesIntervals
         case probe
     }
 
@@ -24,6 +28,11 @@ extension RunResult: Codable {
                     + "\(Self.currentSchemaVersion)."
             )
         }
+        var timeSeries = try container.decode(TimeSeries.self, forKey: .timeSeries)
+        // Schema version 1 has no interval histograms; its points' histograms were folded into them.
+        if let intervals = try container.decodeIfPresent(IntervalHistograms.self, forKey: .timeSeriesIntervals) {
+            timeSeries.setIntervals(intervals)
+        }
         self.init(
             tool: try container.decode(ToolInfo.self, forKey: .tool),
             commandLine: try container.decode([String].self, forKey: .commandLine),
@@ -33,7 +42,7 @@ extension RunResult: Codable {
             environment: try container.decode(RunEnvironment.self, forKey: .environment),
             shard: try container.decodeIfPresent(String.self, forKey: .shard),
             metrics: try container.decode(MetricsSnapshot.self, forKey: .metrics),
-            timeSeries: try container.decode(TimeSeries.self, forKey: .timeSeries),
+            timeSeries: timeSeries,
             errorSamples: try container.decodeIfPresent(ErrorSamples.self, forKey: .errorSamples) ?? ErrorSamples(),
             upgrade: try container.decodeIfPresent(UpgradeDetails.self, forKey: .upgrade),
             checks: try container.decode([CheckOutcome].self, forKey: .checks),
@@ -61,6 +70,9 @@ extension RunResult: Codable {
         try container.encodeIfPresent(self.shard, forKey: .shard)
         try container.encode(self.metrics, forKey: .metrics)
         try container.encode(self.timeSeries, forKey: .timeSeries)
+        if !self.timeSeries.intervals.intervals.isEmpty {
+            try container.encode(self.timeSeries.intervals, forKey: .timeSeriesIntervals)
+        }
         try container.encode(self.errorSamples, forKey: .errorSamples)
         try container.encodeIfPresent(self.upgrade, forKey: .upgrade)
         try container.encode(self.checks, forKey: .checks)
