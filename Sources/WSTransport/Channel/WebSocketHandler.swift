@@ -94,7 +94,8 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
         var bytes = Self.unwrapInboundIn(data)
         self.wireBytesRead += bytes.readableBytes
         self.inRead = true
-        let now = NIODeadline.now()
+        // The loop's clock (the wall clock on a real loop, virtual time on an embedded one in tests).
+        let now = context.eventLoop.now
         var result = self.machine.receive(&bytes, into: &self.actions)
         while true {
             self.perform(context: context, at: now)
@@ -117,7 +118,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
     package func channelInactive(context: ChannelHandlerContext) {
         if self.transportEnd == nil { self.transportEnd = .peerFIN }
         self.machine.transportClosed(into: &self.actions)
-        self.perform(context: context, at: .now())
+        self.perform(context: context, at: context.eventLoop.now)
         context.fireChannelInactive()
     }
 
@@ -234,7 +235,7 @@ package final class WebSocketHandler: ChannelInboundHandler, RemovableChannelHan
             let handler = loopBound.value
             guard let context = handler.context else { return }
             handler.machine.closeTimerFired(into: &handler.actions)
-            handler.perform(context: context, at: .now())
+            handler.perform(context: context, at: context.eventLoop.now)
         }
     }
 

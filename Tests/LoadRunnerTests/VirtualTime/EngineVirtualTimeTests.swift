@@ -58,7 +58,11 @@ struct EngineVirtualTimeTests {
         #expect(totals[.messagesSent] == 15)
         #expect(totals[.messagesReceived] == 15)
         #expect(totals[.messagesLost] == 0)
-        // The handler stamps reads and closes with the wall clock, so latencies are not asserted in virtual time.
+        // The handler stamps reads with its loop's clock: every round trip is exactly the peer's 2 ms.
+        let rtt = totals[.messageRTT]
+        #expect(rtt.count == 15)
+        #expect(rtt.lowestEquivalentValue(rtt.min) == rtt.lowestEquivalentValue(2_000))
+        #expect(rtt.lowestEquivalentValue(rtt.max) == rtt.lowestEquivalentValue(2_000))
         #expect(totals.closes == [CloseKey(code: 1000, initiator: .client): 3])
         #expect(totals.errors.isEmpty)
         #expect(peer.messageInstants == Self.instants(every: 2_000_000, count: 5, connections: 3))
