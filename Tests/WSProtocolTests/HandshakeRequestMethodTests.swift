@@ -35,7 +35,12 @@ struct HandshakeRequestMethodTests {
     @Test("the request line reports the method actually sent, as every report shows it")
     func requestLine() throws {
         let request = try UpgradeRequest(
-            host: "example.com", port: 8080, isSecure: false, target: "/chat?room=1", headers: [:], method: "POST",
+            host: "example.com",
+            port: 8080,
+            isSecure: false,
+            target: "/chat?room=1",
+            headers: [:],
+            method: "POST",
             key: HandshakeFixtures.sampleKey
         )
         #expect(request.requestLine == "POST /chat?room=1 HTTP/1.1")

@@ -29,7 +29,11 @@ package enum CheckRun {
             return result
         } catch {
             finished.fail(error)
-            result.failure = CheckFailure(phase: Phase.tcp.rawValue, code: ErrorCode.internalError.rawValue, message: "\(error)")
+            result.failure = CheckFailure(
+                phase: Phase.tcp.rawValue,
+                code: ErrorCode.internalError.rawValue,
+                message: "\(error)"
+            )
             return result
         }
         result.record(info: info)
@@ -37,7 +41,11 @@ package enum CheckRun {
             let outcome = try await finished.futureResult.get()
             result.record(session: outcome, plan: plan, info: info)
         } catch {
-            result.failure = CheckFailure(phase: Phase.open.rawValue, code: ErrorCode.internalError.rawValue, message: "\(error)")
+            result.failure = CheckFailure(
+                phase: Phase.open.rawValue,
+                code: ErrorCode.internalError.rawValue,
+                message: "\(error)"
+            )
         }
         return result
     }

@@ -109,7 +109,9 @@ struct HTMLReportModel {
         self.interrupted = result.interrupted
         self.notices = Self.verdictNotices(result)
         // A probe carries findings, not load metrics: only its checks count among the key numbers, and no charts.
-        self.keyNumbers = Self.makeKeyNumbers(result).filter { !result.kind.isProbe || $0.label == "Checks & thresholds" }
+        self.keyNumbers = Self.makeKeyNumbers(result).filter {
+            !result.kind.isProbe || $0.label == "Checks & thresholds"
+        }
         self.charts = result.kind.isProbe ? [] : Self.charts(for: result)
         self.phases = HistogramMetric.allCases.compactMap { metric in
             let histogram = metrics[metric]

@@ -1,6 +1,6 @@
-import ResultCodes
 import LoadMetrics
 import NIOCore
+import ResultCodes
 import RunResults
 import WSTransport
 
