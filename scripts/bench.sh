@@ -47,17 +47,21 @@ steady() { # report.json → msgs/s MB/s
     | if $n == 0 then "0 0" else
       "\(([$p[].messagesReceived]|add)/$n|floor) \(([$p[].payloadBytesReceived]|add)/$n/1e6|.*10|floor/10)" end' "$1"
 }
-# message_rtt percentiles in ms: from the per-second histograms of the steady seconds when the series has them,
-# else from the run's total histogram (metrics), which includes the first and last second.
+# message_rtt percentiles in ms over the steady seconds, from the per-second summaries of report.json: the median
+# of the seconds' p50s and the largest of their p99s and p99.9s (an upper bound: per-second percentiles do not
+# combine exactly); the whole run's histogram (metrics) when no steady second measured a round trip.
 lat() {
-  jq -r '[.timeSeries[1:-2][].messageRTT.buckets // [] | .[]] as $steady
-    | (if ($steady | length) > 0 then [$steady, "steady seconds"] else [.metrics.histograms.message_rtt.buckets // [], "whole run"] end) as [$raw, $span]
-    | $raw | group_by(.[0]) | map([.[0][0], (map(.[1]) | add)])
-    | sort_by(.[0]) as $b | ($b | map(.[1]) | add // 0) as $n
-    | def pct(p): ($n * p / 100 | ceil) as $k
-        | reduce $b[] as $x ({c: 0, v: null}; if .v == null then (.c += $x[1]) | (if .c >= $k then .v = $x[0] else . end) else . end)
-        | (.v // 0) / 1000;
-      "p50 \(pct(50)) ms  p99 \(pct(99)) ms  p99.9 \(pct(99.9)) ms (\($span))"' "$1"
+  jq -r '[.timeSeries[1:-2][] | select((.rttCount // 0) > 0)] as $p
+    | if ($p | length) > 0 then
+        ([$p[].rttP50] | sort | .[(length / 2 | floor)]) as $p50
+        | "p50 \($p50 / 1000) ms  p99 \([$p[].rttP99] | max / 1000) ms  p99.9 \([$p[].rttP999] | max / 1000) ms (steady seconds, worst second)"
+      else
+        (.metrics.histograms.message_rtt.buckets // []) as $b | ($b | map(.[1]) | add // 0) as $n
+        | def pct(p): ($n * p / 100 | ceil) as $k
+            | reduce $b[] as $x ({c: 0, v: null}; if .v == null then (.c += $x[1]) | (if .c >= $k then .v = $x[0] else . end) else . end)
+            | (.v // 0) / 1000;
+          "p50 \(pct(50)) ms  p99 \(pct(99)) ms  p99.9 \(pct(99.9)) ms (whole run)"
+      end' "$1"
 }
 cpu() { jq -r '.loadDetails.clientCost | ((.usage.userCPUSeconds + .usage.systemCPUSeconds) - (.baseline.userCPUSeconds + .baseline.systemCPUSeconds)) as $c | "\($c*100|floor/100) s cpu"' "$1"; }
 # picows (py_client.py) on the same workload; prints '{}' when it fails (e.g. out of descriptors).
