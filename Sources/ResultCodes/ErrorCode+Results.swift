@@ -5,6 +5,12 @@ extension ErrorCode {
         "a result file could not be read (missing, no permission)",
         exitStatus: 2
     )
+    package static let resultTooLarge = ErrorCode(
+        "result.too-large",
+        nil,
+        "a result file is larger than the most wsprobe reads (256 MiB)",
+        exitStatus: 2
+    )
     package static let resultInvalidJSON = ErrorCode(
         "result.invalid-json",
         nil,
@@ -140,7 +146,7 @@ extension ErrorCodeFamily {
         summary: "Reading result files (`ResultFileError`, their histograms: `HistogramDecodingError`), `merge` "
             + "(`MergeError`), `compare` (`RegressionSpecError`) and `--shard` (`ShardError`).",
         codes: [
-            .resultUnreadable, .resultInvalidJSON, .resultSchemaVersion, .resultInvalid, .mergeNoInputs,
+            .resultUnreadable, .resultTooLarge, .resultInvalidJSON, .resultSchemaVersion, .resultInvalid, .mergeNoInputs,
             .mergeSchemaVersionMismatch, .mergeScenarioMismatch, .mergeKindMismatch,
             .mergeHistogramConfigurationMismatch, .mergeDuplicateShard, .mergeNotAShard, .mergeShardCountMismatch,
             .mergeDurationMismatch, .compareInvalidSpec, .compareUnknownMetric, .compareInvalidLimit,

@@ -18,15 +18,22 @@ package enum ALBConfigLoader {
         return builder.configuration
     }
 
+    /// The largest configuration file read (64 MiB; an exported ALB configuration is a few kilobytes).
+    static let maximumFileBytes = 64 << 20
+
     /// Reads the files at these paths (names in findings are the paths as given) and decodes them.
     package static func load(paths: [String]) throws(ALBConfigError) -> ALBConfiguration {
         var files: [ALBSourceFile] = []
         for path in paths {
             let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
+                data = try BoundedFileRead.read(path: path, limit: Self.maximumFileBytes)
             } catch {
-                throw .unreadable(file: path, reason: Self.reason(for: error, path: path))
+                switch error {
+                case .unreadable(let reason): throw .unreadable(file: path, reason: Self.reason(path: path, otherwise: reason))
+                case .tooLarge(let limit):
+                    throw .unreadable(file: path, reason: "the file is larger than \(limit >> 20) MiB")
+                }
             }
             files.append(ALBSourceFile(name: path, contents: Array(data)))
         }
@@ -68,12 +75,12 @@ package enum ALBConfigLoader {
         }
     }
 
-    private static func reason(for error: any Error, path: String) -> String {
+    private static func reason(path: String, otherwise reason: String) -> String {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             return "no such file"
         }
         if isDirectory.boolValue { return "it is a directory" }
-        return (error as NSError).localizedDescription
+        return reason
     }
 }

@@ -4,6 +4,8 @@ package import ResultCodes
 package enum ResultFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file could not be read (missing, no permission).
     case unreadable(source: String, reason: String)
+    /// The file is larger than `limit` bytes, the most a result file is read.
+    case tooLarge(source: String, limit: Int)
     /// The bytes are not JSON.
     case invalidJSON(source: String, reason: String)
     /// The JSON is a result of a layout this wsprobe does not read.
@@ -18,6 +20,7 @@ package enum ResultFileError: Error, Sendable, Hashable, CustomStringConvertible
     package var errorCode: ErrorCode {
         switch self {
         case .unreadable: .resultUnreadable
+        case .tooLarge: .resultTooLarge
         case .invalidJSON: .resultInvalidJSON
         case .unsupportedSchemaVersion: .resultSchemaVersion
         case .invalid: .resultInvalid
@@ -28,6 +31,9 @@ package enum ResultFileError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .unreadable(let source, let reason):
             "\(source): error[\(self.code)]: cannot read the file: \(reason)"
+        case .tooLarge(let source, let limit):
+            "\(source): error[\(self.code)]: the file is larger than \(limit >> 20) MiB, the most wsprobe reads as a "
+                + "result (a report of a day-long run is well under it)"
         case .invalidJSON(let source, let reason):
             "\(source): error[\(self.code)]: not JSON (\(reason)); expected a report.json written by wsprobe"
         case .unsupportedSchemaVersion(let source, let found, let supported):

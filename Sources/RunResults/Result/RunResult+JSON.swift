@@ -1,4 +1,5 @@
 package import Foundation
+import Scenario
 
 extension RunResult {
     /// The encoder every `report.json` is written with: sorted keys, two-space pretty printing,
@@ -57,12 +58,18 @@ extension RunResult {
     package static func load(contentsOf url: URL) throws(ResultFileError) -> RunResult {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try BoundedFileRead.read(path: url.path, limit: Self.maximumFileBytes)
         } catch {
-            throw .unreadable(source: url.path, reason: Self.reason(error))
+            switch error {
+            case .unreadable(let reason): throw .unreadable(source: url.path, reason: reason)
+            case .tooLarge(let limit): throw .tooLarge(source: url.path, limit: limit)
+            }
         }
         return try Self.decode(data, source: url.path)
     }
+
+    /// The largest result file read (256 MiB): an hour at 1,000 connections writes about 16 MB.
+    package static let maximumFileBytes = 256 << 20
 
     /// A one-line reason from a decoding or I/O error: the coding path and the debug description.
     private static func reason(_ error: any Error) -> String {
