@@ -146,7 +146,8 @@ extension ErrorCodeFamily {
         summary: "Reading result files (`ResultFileError`, their histograms: `HistogramDecodingError`), `merge` "
             + "(`MergeError`), `compare` (`RegressionSpecError`) and `--shard` (`ShardError`).",
         codes: [
-            .resultUnreadable, .resultTooLarge, .resultInvalidJSON, .resultSchemaVersion, .resultInvalid, .mergeNoInputs,
+            .resultUnreadable, .resultTooLarge, .resultInvalidJSON, .resultSchemaVersion, .resultInvalid,
+            .mergeNoInputs,
             .mergeSchemaVersionMismatch, .mergeScenarioMismatch, .mergeKindMismatch,
             .mergeHistogramConfigurationMismatch, .mergeDuplicateShard, .mergeNotAShard, .mergeShardCountMismatch,
             .mergeDurationMismatch, .compareInvalidSpec, .compareUnknownMetric, .compareInvalidLimit,

@@ -23,7 +23,13 @@ struct OversizedInputTests {
     func resultFiles() async throws {
         let big = try Self.sparseFile(bytes: 300 << 20, name: "report.json")
         defer { try? FileManager.default.removeItem(at: big.deletingLastPathComponent()) }
-        for arguments in [["report", big.path], ["merge", big.path, big.path, "--output", big.deletingLastPathComponent().appendingPathComponent("merged").path], ["compare", big.path, big.path]] {
+        for arguments in [
+            ["report", big.path],
+            [
+                "merge", big.path, big.path, "--output",
+                big.deletingLastPathComponent().appendingPathComponent("merged").path,
+            ], ["compare", big.path, big.path],
+        ] {
             let run = try await WSProbeBinary.run(arguments)
             #expect(run.status == 2, "\(arguments): \(run.standardError)")
             #expect(run.standardError.contains("error[result.too-large]"), "\(arguments): \(run.standardError)")

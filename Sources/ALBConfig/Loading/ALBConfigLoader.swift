@@ -30,7 +30,8 @@ package enum ALBConfigLoader {
                 data = try BoundedFileRead.read(path: path, limit: Self.maximumFileBytes)
             } catch {
                 switch error {
-                case .unreadable(let reason): throw .unreadable(file: path, reason: Self.reason(path: path, otherwise: reason))
+                case .unreadable(let reason):
+                    throw .unreadable(file: path, reason: Self.reason(path: path, otherwise: reason))
                 case .tooLarge(let limit):
                     throw .unreadable(file: path, reason: "the file is larger than \(limit >> 20) MiB")
                 }
