@@ -49,7 +49,8 @@ package enum Redaction {
                 candidates.append(String(cookie[cookie.index(after: equals)...]).trimmingSpaces)
             }
         }
-        let added = candidates.filter { $0.count >= Self.minimumRegisteredLength && $0 != Self.marker }
+        let plain = candidates.filter { $0.count >= Self.minimumRegisteredLength && $0 != Self.marker }
+        let added = plain + plain.flatMap(Self.encodedForms)
         guard !added.isEmpty else { return }
         Self.policy.withLock { policy in
             for secret in added where !policy.secrets.contains(secret) { policy.secrets.append(secret) }

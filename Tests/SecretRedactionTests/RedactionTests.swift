@@ -57,6 +57,22 @@ struct RedactionTests {
         #expect(Redaction.redact(text: "short") == "short")
     }
 
+    @Test("A registered secret with markup, quote or slash characters is hidden in its escaped forms too")
+    func registeredEscaped() {
+        Redaction.register(secret: #"p&ss<w"rd'9/\z"#)
+        let forms = [
+            #"p&amp;ss&lt;w&quot;rd&#39;9/\z"#,  // HTML (reports, Mustache)
+            #"p&amp;ss&lt;w&quot;rd&apos;9/\z"#,  // XML (junit.xml)
+            #"p&ss<w\"rd'9/\\z"#,  // JSON string
+            #"p&ss<w\"rd'9\/\\z"#,  // JSON with escaped slashes
+            "p%26ss%3Cw%22rd%279%2F%5Cz",  // a query value
+            #"p&ss<w"rd'9/\z"#,  // as registered
+        ]
+        for form in forms {
+            #expect(Redaction.redact(text: "a \(form) b") == "a [redacted] b", "\(form)")
+        }
+    }
+
     @Test("Field lines: headers and YAML or JSON keys with a credential name lose their value")
     func fieldLines() {
         #expect(Redaction.redact(fieldLine: "Authorization: Bearer x") == "Authorization: [redacted]")
