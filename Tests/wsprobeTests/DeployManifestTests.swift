@@ -42,6 +42,19 @@ struct DeployManifestTests {
         #expect(Manifests.podSpec(job)?["restartPolicy"] as? String == "Never")
     }
 
+    @Test("the Job fails at once only on wsprobe's usage status (2), the one exit every shard shares")
+    func failJobOnUsageErrors() async throws {
+        let job = try Manifests.object("shard-job.yaml")
+        let spec = try #require(job["spec"] as? [String: Any])
+        let policy = try #require(spec["podFailurePolicy"] as? [String: Any])
+        let rules = try #require(policy["rules"] as? [[String: Any]])
+        let failJob = try #require(rules.first { $0["action"] as? String == "FailJob" })
+        let exitCodes = try #require(failJob["onExitCodes"] as? [String: Any])
+        #expect(exitCodes["values"] as? [Int] == [2])
+        let usage = try await WSProbeBinary.run(["run", "--no-such-flag"])
+        #expect(usage.status == 2, "\(usage.standardError)")
+    }
+
     @Test("each shard runs its JOB_COMPLETION_INDEX share with --shard and writes /reports/shard-<index>")
     func shardCommand() throws {
         let script = try Manifests.script(Manifests.object("shard-job.yaml"))
