@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOEmbedded
 import Synchronization
@@ -55,6 +56,14 @@ final class VirtualRunClock: RunClock {
 /// when it only waits for the clock, advances the loop to the clock's deadline. No wall time passes.
 enum VirtualRun {
     struct Stuck: Error {}
+
+    /// Runs `body` on a thread of its own and awaits it: a virtual-time run keeps its thread busy until it
+    /// ends, and must not hold a cooperative thread that other (wall-clock) tests in the process need.
+    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
 
     static func drive<T: Sendable>(
         _ clock: VirtualRunClock,
