@@ -1,3 +1,4 @@
+package import NIOCore
 package import NIOPosix
 package import RunResults
 package import Scenario
@@ -42,6 +43,32 @@ package enum RateSearchRun {
         on group: MultiThreadedEventLoopGroup,
         onStep: (RateSearchStep) -> Void = { _ in }
     ) async throws -> RateSearchDetails {
+        try await Self.run(
+            scenario: scenario,
+            url: url,
+            search: initial,
+            stepDuration: stepDuration,
+            stop: stop,
+            on: Array(group.makeIterator()),
+            onStep: onStep
+        )
+    }
+
+    /// Runs the search with one worker per loop of `loops`, opening connections through `factory` and timing
+    /// the steps on `clock` (tests inject an in-memory peer and virtual time).
+    ///
+    /// - Throws: `RunPlanError` when the scenario cannot be planned, or what the coordinator throws.
+    package static func run(
+        scenario: Scenario,
+        url: WebSocketURL,
+        search initial: RateSearch,
+        stepDuration: Duration,
+        stop: StopSignal,
+        on loops: [any EventLoop],
+        factory: any ConnectionFactory = WebSocketConnectionFactory(),
+        clock: any RunClock = SystemRunClock(),
+        onStep: (RateSearchStep) -> Void = { _ in }
+    ) async throws -> RateSearchDetails {
         var search = initial
         var steps: [RateSearchStep] = []
         while let rate = search.nextRate, !stop.isRequested {
@@ -52,8 +79,15 @@ package enum RateSearchRun {
             // The run lasts until the window is complete; the planned end only bounds a warm-up that never ends.
             let limit = stepDuration + .nanoseconds(Int64(window.maximumWarmUpSeconds * 1e9))
             plan.durationNanoseconds = limit.nanosecondsClamped
-            let coordinator = Coordinator(plan: plan, stop: stop, target: url.text, measurement: window)
-            let outcome = try await coordinator.run(on: group)
+            let coordinator = Coordinator(
+                plan: plan,
+                stop: stop,
+                target: url.text,
+                measurement: window,
+                factory: factory,
+                runClock: clock
+            )
+            let outcome = try await coordinator.run(on: loops)
             if outcome.interrupted { break }
             // The step reads the run's result like every other consumer of a run (only its figures count here).
             let step = RateSearchStep(rate: rate, result: outcome.runResult(commandLine: [], toolVersion: ""))

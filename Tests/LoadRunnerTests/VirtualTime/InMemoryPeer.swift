@@ -22,10 +22,13 @@ final class InMemoryPeerFactory: ConnectionFactory {
     }
 
     let behaviour: Behaviour
+    /// How long each upgrade takes (virtual time) before the socket opens.
+    let upgradeDelay: TimeAmount
     private let arrivals = Mutex<[UInt64]>([])
 
-    init(_ behaviour: Behaviour) {
+    init(_ behaviour: Behaviour, upgradeDelay: TimeAmount = .zero) {
         self.behaviour = behaviour
+        self.upgradeDelay = upgradeDelay
     }
 
     /// The instants (loop time) at which the server received each data message, over all connections.
@@ -74,7 +77,7 @@ final class InMemoryPeerFactory: ConnectionFactory {
             let bound = NIOLoopBound(delegate, eventLoop: loop)
             let boundSocket = NIOLoopBound(socket, eventLoop: loop)
             // As the real connector: the future completes first, then the delegate hears of the open socket.
-            loop.execute {
+            loop.scheduleTask(in: self.upgradeDelay) {
                 promise.succeed(info)
                 bound.value.webSocketDidOpen(boundSocket.value)
             }

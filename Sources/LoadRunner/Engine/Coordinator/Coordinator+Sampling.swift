@@ -13,7 +13,7 @@ extension Coordinator {
             mode: self.progress,
             totalSeconds: plan.durationNanoseconds.map { Double($0) / 1e9 }
         )
-        let duration = plan.durationNanoseconds.map { Duration.nanoseconds(Int64(clamping: $0)) }
+        let duration = plan.durationNanoseconds.map { TimeAmount.nanoseconds(Int64(clamping: $0)) }
         while true {
             var tick = run.begin + .seconds(run.second + 1)
             if let duration { tick = min(tick, run.begin + duration) }
@@ -23,9 +23,9 @@ extension Coordinator {
                     stopNow = true
                     break
                 }
-                try? await Task.sleep(until: min(tick, clock.now + .milliseconds(100)), clock: clock)
+                await clock.sleep(until: min(tick, clock.now + .milliseconds(100)))
             }
-            let sampledAt = NIODeadline.now()
+            let sampledAt = clock.now
             run.reports = await Self.collect(workers)
             let interval = MetricsSnapshot.merging(run.reports.map(\.metrics.interval))
             let total = MetricsSnapshot.merging(run.reports.map(\.metrics.total))
@@ -46,7 +46,7 @@ extension Coordinator {
                 run.abortedBy = failed
                 break
             }
-            if let duration, elapsed >= duration { break }
+            if let duration, elapsed >= Duration(duration) { break }
             if run.reports.allSatisfy(\.finished) { break }
         }
     }
@@ -95,13 +95,13 @@ extension Coordinator {
         let drainDeadline = clock.now + .nanoseconds(Int64(clamping: self.plan.drainNanoseconds))
         var drained = MetricsSnapshot(configuration: self.plan.histograms)
         while true {
-            try? await Task.sleep(for: .milliseconds(50))
+            await clock.sleep(until: clock.now + .milliseconds(50))
             run.reports = await Self.collect(workers)
             drained.merge(MetricsSnapshot.merging(run.reports.map(\.metrics.interval)))
             if run.reports.allSatisfy({ $0.activeConnections == 0 }) { break }
             if clock.now >= drainDeadline {
                 for worker in workers { worker.eventLoop.execute { worker.value.abortAll() } }
-                try? await Task.sleep(for: .milliseconds(300))
+                await clock.sleep(until: clock.now + .milliseconds(300))
                 run.reports = await Self.collect(workers)
                 drained.merge(MetricsSnapshot.merging(run.reports.map(\.metrics.interval)))
                 break

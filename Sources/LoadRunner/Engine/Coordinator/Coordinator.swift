@@ -1,6 +1,6 @@
 import Foundation
 import LoadMetrics
-import NIOCore
+package import NIOCore
 package import NIOPosix
 import RunResults
 package import Scenario
@@ -24,6 +24,9 @@ package struct Coordinator: Sendable {
     package var factory: any ConnectionFactory
     /// Where workers read the wall clock.
     package var clock: EngineClock
+    /// Where the coordinator reads time and waits between samples (the system's clock unless a test drives
+    /// virtual time).
+    package var runClock: any RunClock
 
     package init(
         plan: RunPlan,
@@ -32,7 +35,8 @@ package struct Coordinator: Sendable {
         target: String = "",
         measurement: MeasurementWindow? = nil,
         factory: any ConnectionFactory = WebSocketConnectionFactory(),
-        clock: EngineClock = .system
+        clock: EngineClock = .system,
+        runClock: any RunClock = SystemRunClock()
     ) {
         self.plan = plan
         self.progress = progress
@@ -41,19 +45,27 @@ package struct Coordinator: Sendable {
         self.measurement = measurement
         self.factory = factory
         self.clock = clock
+        self.runClock = runClock
     }
 
     /// Runs the plan on every loop of `group`; never throws: failures are in the outcome.
     package func run(on group: MultiThreadedEventLoopGroup) async throws -> RunOutcome {
+        try await self.run(on: Array(group.makeIterator()))
+    }
+
+    /// Runs the plan with one worker on each of `loops` (virtual-time loops in tests); never throws: failures
+    /// are in the outcome.
+    package func run(on loops: [any EventLoop]) async throws -> RunOutcome {
         let fileLimit = FileLimit.raise()
-        let workers = try await self.makeWorkers(on: Array(group.makeIterator()))
+        let workers = try await self.makeWorkers(on: loops)
         // After the workers exist: their histograms are a fixed cost, not a cost per connection.
         var run = RunProgress(
             baseline: ResourceUsage.current(),
             residentBaseline: ResourceUsage.residentBytes(),
-            window: self.measurement
+            window: self.measurement,
+            clock: self.runClock
         )
-        Self.start(workers)
+        Self.start(workers, at: run.begin)
         try await self.sampleEverySecond(workers, into: &run)
         let interrupted = self.stop.isRequested
         // Stop: no new work, close everything (1001 going away when interrupted, RFC 6455 §7.4.1), drain.
@@ -90,8 +102,8 @@ package struct Coordinator: Sendable {
     }
 
     /// Starts every worker's schedule at one shared instant.
-    private static func start(_ workers: [NIOLoopBound<Worker>]) {
-        let startNanoseconds = NIODeadline.now().uptimeNanoseconds
+    private static func start(_ workers: [NIOLoopBound<Worker>], at start: NIODeadline) {
+        let startNanoseconds = start.uptimeNanoseconds
         for worker in workers {
             worker.eventLoop.execute { worker.value.start(atNanoseconds: startNanoseconds) }
         }

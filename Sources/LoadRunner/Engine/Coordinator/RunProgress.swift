@@ -1,5 +1,6 @@
 import Foundation
 import LoadMetrics
+import NIOCore
 import RunResults
 
 /// What a `Coordinator` gathers while a run goes: the per-second series, the latest worker reports, the
@@ -8,8 +9,8 @@ struct RunProgress {
     let baseline: ResourceUsage
     let residentBaseline: UInt64?
     let startedAt = Date()
-    let clock = ContinuousClock()
-    let begin: ContinuousClock.Instant
+    let clock: any RunClock
+    let begin: NIODeadline
     var held = HeldSample()
     var series = TimeSeries()
     var reports: [WorkerReport] = []
@@ -18,13 +19,14 @@ struct RunProgress {
     var peakOpen: UInt64 = 0
     var window: MeasurementWindow?
 
-    init(baseline: ResourceUsage, residentBaseline: UInt64?, window: MeasurementWindow?) {
+    init(baseline: ResourceUsage, residentBaseline: UInt64?, window: MeasurementWindow?, clock: any RunClock) {
         self.baseline = baseline
         self.residentBaseline = residentBaseline
         self.window = window
-        self.begin = self.clock.now
+        self.clock = clock
+        self.begin = clock.now
     }
 
     /// Time since the run began.
-    var elapsed: Duration { self.clock.now - self.begin }
+    var elapsed: Duration { Duration(self.clock.now - self.begin) }
 }
