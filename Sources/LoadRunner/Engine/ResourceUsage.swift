@@ -1,5 +1,10 @@
 #if canImport(Glibc)
 import Glibc
+// Release builds (whole-module) can attribute Glibc's `timeval` to the overlay shims; naming them keeps
+// `tv_sec`/`tv_usec` visible under MemberImportVisibility.
+#if canImport(SwiftOverlayShims)
+import SwiftOverlayShims
+#endif
 #elseif canImport(Darwin)
 import Darwin
 #endif
