@@ -12,7 +12,7 @@ extension Redaction {
         }
         let json = Self.replacing(secret, ["\\": "\\\\", "\"": "\\\""])
         forms.insert(json)
-        forms.insert(json.replacingSlashes)
+        forms.insert(Self.replacing(json, ["/": "\\/"]))
         if let percent = secret.addingPercentEncodingForQueryValue { forms.insert(percent) }
         forms.remove(secret)
         return forms.sorted()
@@ -30,13 +30,6 @@ extension Redaction {
 }
 
 extension String {
-    /// `/` escaped as `\/`, as JSON encoders that escape slashes write it.
-    fileprivate var replacingSlashes: String {
-        var result = ""
-        for character in self { result += character == "/" ? "\\/" : String(character) }
-        return result
-    }
-
     /// The text percent-encoded as a query value (unreserved characters kept), `nil` when nothing changes.
     fileprivate var addingPercentEncodingForQueryValue: String? {
         let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)

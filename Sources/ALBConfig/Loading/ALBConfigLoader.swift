@@ -29,12 +29,7 @@ package enum ALBConfigLoader {
             do {
                 data = try BoundedFileRead.read(path: path, limit: Self.maximumFileBytes)
             } catch {
-                switch error {
-                case .unreadable(let reason):
-                    throw .unreadable(file: path, reason: Self.reason(path: path, otherwise: reason))
-                case .tooLarge(let limit):
-                    throw .unreadable(file: path, reason: "the file is larger than \(limit >> 20) MiB")
-                }
+                throw .unreadable(file: path, reason: Self.reason(path: path, otherwise: BoundedFileRead.reason(error)))
             }
             files.append(ALBSourceFile(name: path, contents: Array(data)))
         }

@@ -61,8 +61,9 @@ extension RunResult {
             data = try BoundedFileRead.read(path: url.path, limit: Self.maximumFileBytes)
         } catch {
             switch error {
-            case .unreadable(let reason): throw .unreadable(source: url.path, reason: reason)
             case .tooLarge(let limit): throw .tooLarge(source: url.path, limit: limit)
+            case .missing, .unreadable:
+                throw .unreadable(source: url.path, reason: "the file " + BoundedFileRead.reason(error))
             }
         }
         return try Self.decode(data, source: url.path)

@@ -22,19 +22,15 @@ package struct ScenarioLoader: Sendable {
         func failure(_ code: Diagnostic.Code, _ message: String) -> ScenarioLoadResult {
             ScenarioLoadResult(scenario: nil, diagnostics: [Diagnostic(.error, code, message, at: position)])
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "is not readable" : "does not exist"
-            return failure(.file, "cannot read scenario: '\(path)' \(reason)")
-        }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: ScenarioLimits.maximumBytes + 1) ?? Data()
+            data = try BoundedFileRead.read(path: path, limit: ScenarioLimits.maximumBytes)
         } catch {
-            return failure(.file, "cannot read scenario: '\(path)' is not readable")
-        }
-        guard data.count <= ScenarioLimits.maximumBytes else {
-            return failure(.limit, Self.tooLargeMessage)
+            switch error {
+            case .tooLarge: return failure(.limit, Self.tooLargeMessage)
+            case .missing, .unreadable:
+                return failure(.file, "cannot read scenario: '\(path)' \(BoundedFileRead.reason(error))")
+            }
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return failure(.file, "cannot read scenario: '\(path)' is not readable UTF-8 text")
